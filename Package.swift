@@ -1,0 +1,85 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "avn",
+    products: [
+        .executable(name: "avn", targets: ["avn"]),
+        .executable(name: "avn-fake-api", targets: ["avn-fake-api"]),
+    ],
+    targets: [
+        // System libraries, reached through pkg-config.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibsecret",
+            pkgConfig: "libsecret-1",
+            providers: [.apt(["libsecret-1-dev"])]
+        ),
+
+        // The vault: profiles in SQLite, tokens in a secret store.
+        .target(
+            name: "AvnVault",
+            dependencies: ["CSQLite", "CLibsecret"],
+            swiftSettings: strictSettings
+        ),
+        // The Aiven API: JSON, endpoints, HTTP transport.
+        .target(name: "AvnAPI", swiftSettings: strictSettings),
+        // The command line: argument parsing, commands, output.
+        .target(
+            name: "AvnCLI",
+            dependencies: ["AvnVault", "AvnAPI"],
+            swiftSettings: strictSettings
+        ),
+        // The in-memory stand-in of the Aiven API used by tests and the demo.
+        .target(name: "AvnFakeAPI", swiftSettings: strictSettings),
+        // Test doubles and helpers; imported by tests only.
+        .target(
+            name: "AvnTestSupport",
+            dependencies: ["AvnVault", "AvnAPI"],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(name: "avn", dependencies: ["AvnCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "avn-fake-api",
+            dependencies: ["AvnFakeAPI"],
+            swiftSettings: strictSettings
+        ),
+
+        .testTarget(
+            name: "AvnVaultTests",
+            dependencies: ["AvnVault", "AvnTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AvnAPITests",
+            dependencies: ["AvnAPI", "AvnTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AvnCLITests",
+            dependencies: ["AvnCLI", "AvnTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AvnFakeAPITests",
+            dependencies: ["AvnFakeAPI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AvnEndToEndTests",
+            dependencies: ["AvnTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import AvnAPI
+import AvnVault

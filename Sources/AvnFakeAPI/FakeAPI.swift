@@ -1,0 +1,2 @@
+/// The in-memory stand-in of the Aiven API.
+public enum FakeAPI {}

@@ -1,0 +1,2 @@
+import AvnCLI
+import Foundation
