@@ -66,10 +66,6 @@ extension JSONValue {
     /// A float the way Python's `repr` prints it: the shortest text that reads
     /// back as the same value, always with a `.0` or an exponent.
     static func pythonRepr(_ value: Double) -> String {
-        var text = "\(value)"
-        if !text.contains(".") && !text.contains("e") && !text.contains("n") {
-            text += ".0"
-        }
-        return text
+        pythonFloatRepr(value)
     }
 }
