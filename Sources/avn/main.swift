@@ -1,2 +1,34 @@
+import AvnAPI
 import AvnCLI
+import AvnVault
 import Foundation
+import Glibc
+
+// Files avn writes hold credentials or their metadata: private from the start.
+umask(0o077)
+// A closed pipe on stdout ends the write quietly instead of killing avn mid-change.
+signal(SIGPIPE, SIG_IGN)
+
+let environment = ProcessInfo.processInfo.environment
+
+let dependencies = Dependencies(
+    makeTransport: { timeout, caFile in
+        try URLSessionTransport(
+            timeoutSeconds: timeout ?? URLSessionTransport.defaultTimeoutSeconds, caFile: caFile)
+    },
+    makeSecretStore: { kind, vaultPath, environment in
+        switch kind {
+        case .keyring:
+            let timeout = environment["AVN_KEYRING_TIMEOUT"].flatMap(Double.init) ?? 3
+            return LibsecretStore(timeout: timeout)
+        case .file:
+            let folder = URL(fileURLWithPath: vaultPath).deletingLastPathComponent()
+            return FileSecretStore(directory: folder.appendingPathComponent("tokens"))
+        }
+    })
+
+let status = CommandRunner.run(
+    Array(CommandLine.arguments.dropFirst()), environment: environment,
+    console: StandardConsole(), dependencies: dependencies,
+    workingDirectory: FileManager.default.currentDirectoryPath)
+exit(status)

@@ -1,2 +1,0 @@
-import AvnAPI
-import AvnVault

@@ -1,0 +1,128 @@
+/// The version `avn --version` prints.
+public let avnVersion = "0.1.0"
+
+extension CommandTable {
+    /// Every command of avn, the source of help, completions and man page checks.
+    public static let avn = CommandTable(
+        commands: userCommands + accessTokenCommands,
+        globalOptions: globalOptions)
+
+    /// One-line descriptions of the command groups.
+    public static let groupSummaries: [[String]: String] = [
+        []: "avn, the Aiven account vault: log in once per Aiven account, switch between "
+            + "accounts, and hand the current token to other programs.",
+        ["user"]: "Log in to Aiven accounts and manage their tokens.",
+        ["user", "access-token"]: "Create, list, update and revoke personal access tokens.",
+    ]
+
+    static let globalOptions: [OptionSpec] = [
+        OptionSpec(
+            "url", value: "URL",
+            help: "Aiven API base URL (default: AIVEN_WEB_URL, else https://api.aiven.io)."),
+        OptionSpec(
+            "auth-token", value: "TOKEN",
+            help: "Use this token instead of the vault (AIVEN_AUTH_TOKEN is safer: "
+                + "other local users can read command lines)."),
+        OptionSpec(
+            "auth-ca", value: "FILE", help: "Trust this CA certificate file (AIVEN_CA_CERT).",
+            completion: .file),
+        OptionSpec(
+            "request-timeout", value: "SECONDS", help: "Give up on an API request after this long."),
+        OptionSpec(
+            "show-http", help: "Print HTTP requests and responses on stderr, secrets redacted."),
+        OptionSpec(
+            "profile", value: "NAME", help: "Use this vault profile.", completion: .profileName),
+        OptionSpec(
+            "vault", value: "PATH", help: "Use the vault database at PATH (AVN_VAULT).",
+            completion: .file),
+    ]
+
+    static let jsonOption = OptionSpec("json", help: "Print JSON instead of a table.")
+
+    static let userCommands: [CommandSpec] = [
+        CommandSpec(
+            ["user", "create"], summary: "Create an Aiven user and log in to it.",
+            arguments: [ArgumentSpec("EMAIL", help: "The new user's email address.")],
+            options: [
+                OptionSpec("real-name", value: "NAME", help: "The user's full name."),
+                OptionSpec(
+                    "secret-store", value: "STORE",
+                    help: "Where to keep the token: keyring (default) or file.",
+                    completion: .words(["keyring", "file"])),
+            ],
+            discussion: "The password is asked twice without echo, or read from "
+                + "AIVEN_NEW_PASSWORD. The new session becomes a profile in the vault "
+                + "and the profile in use."),
+        CommandSpec(
+            ["user", "login"], summary: "Log in to an Aiven account and keep its token.",
+            arguments: [
+                ArgumentSpec("EMAIL", help: "The account's email address.", optional: true)
+            ],
+            options: [
+                OptionSpec(
+                    "token", help: "Log in with a pre-created token instead of a password."),
+                OptionSpec("tenant", value: "TENANT", help: "Log in to this tenant."),
+                OptionSpec(
+                    "secret-store", value: "STORE",
+                    help: "Where to keep the token: keyring (default) or file.",
+                    completion: .words(["keyring", "file"])),
+            ],
+            discussion: "The password is read from a prompt without echo, from AIVEN_PASSWORD, "
+                + "or from standard input when it is not a terminal; with --token the token is "
+                + "read the same way (or from AIVEN_AUTH_TOKEN) and checked with the API before "
+                + "it is kept. The profile is named by --profile, else by the email; logging "
+                + "in again to a profile replaces its token and revokes the old session."),
+        CommandSpec(
+            ["user", "info"], summary: "Show the user of the token in use.",
+            options: [jsonOption]),
+        CommandSpec(
+            ["user", "logout"], summary: "Revoke the token in use and forget its profile.",
+            options: [
+                OptionSpec(
+                    "no-token-revoke",
+                    help: "Forget the profile without revoking its token on the server.")
+            ]),
+        CommandSpec(
+            ["user", "tokens-expire"],
+            summary: "Expire every token of the account, here and on the server."),
+        CommandSpec(
+            ["user", "password-change"],
+            summary: "Change the account's password and keep the new session."),
+    ]
+
+    static let accessTokenCommands: [CommandSpec] = [
+        CommandSpec(
+            ["user", "access-token", "create"], summary: "Create a personal access token.",
+            options: [
+                OptionSpec("description", value: "TEXT", help: "What the token is for (required)."),
+                OptionSpec(
+                    "max-age-seconds", value: "SECONDS",
+                    help: "Expire the token after this many seconds (600 to 315360000)."),
+                OptionSpec(
+                    "extend-when-used",
+                    help: "Restart the max age each time the token is used."),
+                jsonOption,
+            ]),
+        CommandSpec(
+            ["user", "access-token", "list"], summary: "List the account's valid tokens.",
+            options: [
+                OptionSpec(
+                    "with-profiles", help: "Add a column naming the profile holding each token."),
+                jsonOption,
+            ]),
+        CommandSpec(
+            ["user", "access-token", "update"], summary: "Change a token's description.",
+            arguments: [
+                ArgumentSpec("TOKEN_PREFIX", help: "The token's prefix, or the whole token.")
+            ],
+            options: [
+                OptionSpec("description", value: "TEXT", help: "The new description (required)."),
+                jsonOption,
+            ]),
+        CommandSpec(
+            ["user", "access-token", "revoke"], summary: "Revoke a token.",
+            arguments: [
+                ArgumentSpec("TOKEN_PREFIX", help: "The token's prefix, or the whole token.")
+            ]),
+    ]
+}

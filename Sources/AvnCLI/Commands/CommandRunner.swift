@@ -1,0 +1,57 @@
+import AvnAPI
+import AvnVault
+import Foundation
+
+/// Runs avn: parses argv, runs the command, and turns every failure into one
+/// line on stderr and an exit status (0 success, 1 failure, 2 usage error).
+public enum CommandRunner {
+    static let handlers: [[String]: @Sendable (CommandContext) throws -> Void] = [
+        ["user", "create"]: CreateCommand.run,
+        ["user", "login"]: LoginCommand.run,
+        ["user", "info"]: InfoCommand.run,
+        ["user", "logout"]: LogoutCommand.run,
+        ["user", "tokens-expire"]: TokensExpireCommand.run,
+        ["user", "password-change"]: PasswordChangeCommand.run,
+        ["user", "access-token", "create"]: AccessTokenCommands.create,
+        ["user", "access-token", "list"]: AccessTokenCommands.list,
+        ["user", "access-token", "update"]: AccessTokenCommands.update,
+        ["user", "access-token", "revoke"]: AccessTokenCommands.revoke,
+    ]
+
+    public static func run(
+        _ arguments: [String], environment: [String: String], console: any Console,
+        dependencies: Dependencies, workingDirectory: String
+    ) -> Int32 {
+        let table = CommandTable.avn
+        do {
+            switch try CommandLineParser(table: table).parse(arguments) {
+            case .version:
+                console.write("avn \(avnVersion)\n")
+            case .help(let path):
+                console.write(HelpRenderer(table: table).help(for: path))
+            case .run(let parsed):
+                guard let handler = handlers[parsed.spec.path] else {
+                    throw CLIError("the command '\(parsed.spec.displayName)' is not available")
+                }
+                let context = CommandContext(
+                    parsed: parsed, environment: environment, console: console,
+                    dependencies: dependencies, workingDirectory: workingDirectory)
+                try handler(context)
+            }
+            return 0
+        } catch let error as UsageError {
+            console.writeError("\(error)\n")
+            return 2
+        } catch {
+            console.log(.error, "command failed: \(oneLine(error))")
+            return 1
+        }
+    }
+
+    /// An error as a single line, whatever it is.
+    static func oneLine(_ error: any Error) -> String {
+        String(describing: error)
+            .split(whereSeparator: \.isNewline)
+            .joined(separator: " ")
+    }
+}
