@@ -37,8 +37,8 @@ public struct AivenClient: Sendable {
         let request = try makeRequest(method, path, body: body, authenticated: authenticated)
         let response = try sendWithRetries(request, redactor: redactor)
         guard (200..<300).contains(response.status) else {
-            let message = AivenClient.errorMessage(from: response.body)
-            throw .api(status: response.status, message: redactor.scrub(message))
+            let message = AivenClient.errorMessage(from: response.body, redactor: redactor)
+            throw .api(status: response.status, message: message)
         }
         return response
     }
@@ -110,15 +110,17 @@ extension AivenClient {
     /// Longest error text taken from a body that is not JSON.
     static let maximumMessageCharacters = 300
 
-    /// The `message` of a JSON error body, else the body's text on one line.
-    static func errorMessage(from body: [UInt8]) -> String {
+    /// The `message` of a JSON error body, else the body's text, on one line
+    /// and without secrets (removed before cutting, so no part of one is left).
+    static func errorMessage(from body: [UInt8], redactor: Redactor) -> String {
         let text: String
         if let json = try? JSONValue(parsing: body), let message = json["message"]?.stringValue {
             text = message
         } else {
             text = String(decoding: body, as: UTF8.self)
         }
-        let line = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let line = redactor.scrub(text).split(whereSeparator: \.isWhitespace)
+            .joined(separator: " ")
         guard line.count > maximumMessageCharacters else { return line }
         return String(line.prefix(maximumMessageCharacters)) + "…"
     }

@@ -12,7 +12,7 @@ enum HTTPDump {
         lines += headerLines(request.headers, marker: ">")
         if let body = request.body, !body.isEmpty {
             lines.append(">")
-            lines += bodyLines(body, marker: ">")
+            lines += bodyLines(body, marker: ">", redactor: redactor)
         }
         return redactor.scrub(lines.joined(separator: "\n"))
     }
@@ -22,7 +22,7 @@ enum HTTPDump {
         lines += headerLines(response.headers, marker: "<")
         if !response.body.isEmpty {
             lines.append("<")
-            lines += bodyLines(response.body, marker: "<")
+            lines += bodyLines(response.body, marker: "<", redactor: redactor)
         }
         return redactor.scrub(lines.joined(separator: "\n"))
     }
@@ -49,13 +49,17 @@ enum HTTPDump {
         }
     }
 
-    private static func bodyLines(_ body: [UInt8], marker: String) -> [String] {
-        let text: String
+    private static func bodyLines(_ body: [UInt8], marker: String, redactor: Redactor)
+        -> [String]
+    {
+        let raw: String
         if let json = try? JSONValue(parsing: body) {
-            text = Redactor.redactJSON(json).compactText
+            raw = Redactor.redactJSON(json).compactText
         } else {
-            text = String(decoding: body, as: UTF8.self)
+            raw = String(decoding: body, as: UTF8.self)
         }
+        // Secrets go before the cut, so no part of one survives it.
+        let text = redactor.scrub(raw)
         var shown = String(text.prefix(maximumBodyCharacters))
         if shown.count < text.count { shown += "… (\(text.count) characters in all)" }
         return shown.split(separator: "\n", omittingEmptySubsequences: false).map {
