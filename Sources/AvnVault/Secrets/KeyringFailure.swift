@@ -40,6 +40,13 @@ struct KeyringFailure: Equatable {
     var remoteName: String?
     var message: String
 
+    init(domain: Domain, code: Int32, remoteName: String? = nil, message: String) {
+        self.domain = domain
+        self.code = code
+        self.remoteName = remoteName
+        self.message = message
+    }
+
     /// What this failure means to the caller of a secret store.
     ///
     /// - Parameters:
