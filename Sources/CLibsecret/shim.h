@@ -22,4 +22,93 @@ static inline const SecretSchema *avn_token_schema(void) {
     return &schema;
 }
 
+/*
+ * The attribute table the *_sync calls take: string keys and values that the
+ * table owns. NULL arguments are left out, so a search can match on the
+ * profile alone. Release with g_hash_table_unref.
+ */
+static inline GHashTable *avn_attributes_new(const char *profile, const char *email,
+                                             const char *api) {
+    GHashTable *table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    if (profile != NULL) {
+        g_hash_table_insert(table, g_strdup("profile"), g_strdup(profile));
+    }
+    if (email != NULL) {
+        g_hash_table_insert(table, g_strdup("email"), g_strdup(email));
+    }
+    if (api != NULL) {
+        g_hash_table_insert(table, g_strdup("api"), g_strdup(api));
+    }
+    return table;
+}
+
+/*
+ * A copy of one attribute of an item, or NULL; release with g_free.
+ * secret_item_get_attributes returns a new reference ("transfer full").
+ */
+static inline char *avn_item_attribute(SecretItem *item, const char *name) {
+    GHashTable *attributes = secret_item_get_attributes(item);
+    if (attributes == NULL) {
+        return NULL;
+    }
+    char *value = g_strdup((const char *)g_hash_table_lookup(attributes, name));
+    g_hash_table_unref(attributes);
+    return value;
+}
+
+/* A fresh, unshared proxy: no state survives between calls or threads. */
+static inline SecretService *avn_service_open(gboolean open_session,
+                                              GCancellable *cancellable, GError **error) {
+    SecretServiceFlags flags = open_session ? SECRET_SERVICE_OPEN_SESSION : SECRET_SERVICE_NONE;
+    return secret_service_open_sync(SECRET_TYPE_SERVICE, NULL, flags, cancellable, error);
+}
+
+/* The collection behind the "default" alias, or NULL without error when unset. */
+static inline SecretCollection *avn_default_collection(SecretService *service,
+                                                       GCancellable *cancellable,
+                                                       GError **error) {
+    return secret_collection_for_alias_sync(service, SECRET_COLLECTION_DEFAULT,
+                                            SECRET_COLLECTION_NONE, cancellable, error);
+}
+
+/*
+ * Items of our schema matching `attributes`. Without SECRET_SEARCH_UNLOCK
+ * locked items are returned as they are, so no prompt is ever shown.
+ * Release with avn_item_list_free.
+ */
+static inline GList *avn_search(SecretService *service, GHashTable *attributes,
+                                gboolean load_secrets, GCancellable *cancellable,
+                                GError **error) {
+    SecretSearchFlags flags = SECRET_SEARCH_ALL;
+    if (load_secrets) {
+        flags |= SECRET_SEARCH_LOAD_SECRETS;
+    }
+    return secret_service_search_sync(service, avn_token_schema(), attributes, flags,
+                                      cancellable, error);
+}
+
+static inline void avn_item_list_free(GList *items) {
+    g_list_free_full(items, g_object_unref);
+}
+
+static inline SecretItem *avn_item_at(GList *node) {
+    return SECRET_ITEM(node->data);
+}
+
+/* Stores into the default collection, replacing an item with equal attributes. */
+static inline gboolean avn_store(SecretService *service, GHashTable *attributes,
+                                 const char *label, const char *token, gsize length,
+                                 GCancellable *cancellable, GError **error) {
+    SecretValue *value = secret_value_new(token, (gssize)length, "text/plain");
+    gboolean stored = secret_service_store_sync(service, avn_token_schema(), attributes,
+                                                SECRET_COLLECTION_DEFAULT, label, value,
+                                                cancellable, error);
+    secret_value_unref(value);
+    return stored;
+}
+
+static inline GQuark avn_io_error_domain(void) { return G_IO_ERROR; }
+static inline GQuark avn_dbus_error_domain(void) { return G_DBUS_ERROR; }
+static inline GQuark avn_secret_error_domain(void) { return SECRET_ERROR; }
+
 #endif

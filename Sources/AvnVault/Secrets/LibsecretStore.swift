@@ -1,0 +1,96 @@
+import CLibsecret
+import Foundation
+
+/// Keeps tokens in the desktop keyring through the Secret Service (libsecret).
+///
+/// Items use the `io.aiven.avn.Token` schema with the non-secret attributes
+/// `profile`, `email` and `api`, and live in the default collection. Every
+/// call is bounded by `timeout` seconds and never shows an unlock prompt: a
+/// locked keyring is reported as `.locked`.
+public struct LibsecretStore: SecretStore {
+    public var kind: SecretStoreKind { .keyring }
+    /// The longest any call may take, in seconds.
+    public let timeout: Double
+    /// Runs on the worker thread before any keyring work; lets tests stall a call.
+    private let beforeWork: (@Sendable (Cancellation) -> Void)?
+
+    public init(timeout: Double = 3) {
+        self.init(timeout: timeout, beforeWork: nil)
+    }
+
+    init(timeout: Double, beforeWork: (@Sendable (Cancellation) -> Void)?) {
+        self.timeout = timeout
+        self.beforeWork = beforeWork
+    }
+
+    public func store(_ token: String, for key: SecretKey) throws(SecretStoreError) {
+        try call(openSession: true) { session throws(SecretStoreError) in
+            if try session.defaultCollectionIsLocked() {
+                throw SecretStoreError(store: .keyring, reason: .locked)
+            }
+            try session.store(token, for: key)
+            // An item for the same profile with another email or host is not
+            // replaced by libsecret; remove it only now that the new one exists.
+            let items = try session.items(profileID: key.profileID, loadSecrets: false)
+            for item in items.all where !item.isLocked && !Self.matches(item, key) {
+                try? session.delete(item)
+            }
+        }
+    }
+
+    public func lookup(profileID: String) throws(SecretStoreError) -> String? {
+        try call(openSession: true) { session throws(SecretStoreError) in
+            let items = try session.items(profileID: profileID, loadSecrets: true)
+            guard !items.all.isEmpty else { return nil }
+            let newest = items.all.filter { !$0.isLocked }.max { $0.modified < $1.modified }
+            guard let newest else {
+                throw SecretStoreError(store: .keyring, reason: .locked)
+            }
+            guard let secret = newest.secret else {
+                throw SecretStoreError(store: .keyring, reason: .failed(
+                    "the keyring returned no secret for profile \(profileID)"))
+            }
+            return secret
+        }
+    }
+
+    @discardableResult
+    public func delete(profileID: String) throws(SecretStoreError) -> Bool {
+        try call(openSession: false) { session throws(SecretStoreError) in
+            let items = try session.items(profileID: profileID, loadSecrets: false)
+            // Check every item first so a locked one leaves all of them in place.
+            if items.all.contains(where: \.isLocked) {
+                throw SecretStoreError(store: .keyring, reason: .locked)
+            }
+            for item in items.all {
+                try session.delete(item)
+            }
+            return !items.all.isEmpty
+        }
+    }
+
+    public func profileIDs() throws(SecretStoreError) -> Set<String> {
+        try call(openSession: false) { session throws(SecretStoreError) in
+            let items = try session.items(profileID: nil, loadSecrets: false)
+            return Set(items.all.compactMap { $0.attribute("profile") })
+        }
+    }
+
+    private static func matches(_ item: KeyringItem, _ key: SecretKey) -> Bool {
+        item.attribute("email") == key.email && item.attribute("api") == key.apiHost
+    }
+
+    private func call<T: Sendable>(
+        openSession: Bool,
+        _ body: @escaping @Sendable (KeyringSession) throws(SecretStoreError) -> T
+    ) throws(SecretStoreError) -> T {
+        let seconds = timeout
+        let beforeWork = beforeWork
+        return try BoundedRunner(seconds: seconds).run { cancellation throws(SecretStoreError) in
+            beforeWork?(cancellation)
+            let session = try KeyringSession(
+                openSession: openSession, cancellation: cancellation, seconds: seconds)
+            return try body(session)
+        }
+    }
+}

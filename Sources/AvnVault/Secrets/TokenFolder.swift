@@ -1,0 +1,112 @@
+import Foundation
+import Glibc
+
+/// The token file's folder, open as a descriptor for locking and renaming.
+struct TokenFolder {
+    let path: String
+    private let fd: Int32
+
+    /// Opens the folder, creating it with mode 0700, and tightens a looser
+    /// mode: the folder holds nothing but the token file and its temporaries.
+    static func open(_ url: URL) throws(SecretStoreError) -> TokenFolder {
+        let path = url.path
+        try create(url)
+        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw fileProblem("cannot open the folder \(path): \(errnoText())")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            Glibc.close(fd)
+            throw fileProblem("cannot inspect the folder \(path): \(errnoText())")
+        }
+        guard info.st_uid == geteuid() else {
+            Glibc.close(fd)
+            throw fileProblem("the folder \(path) belongs to another user; choose another folder")
+        }
+        if info.st_mode & 0o077 != 0 && fchmod(fd, 0o700) != 0 {
+            Glibc.close(fd)
+            throw fileProblem("cannot make the folder \(path) private (mode 700): "
+                + errnoText())
+        }
+        return TokenFolder(path: path, fd: fd)
+    }
+
+    private static func create(_ url: URL) throws(SecretStoreError) {
+        let parent = url.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw fileProblem("cannot create the folder \(parent.path)")
+        }
+        if mkdir(url.path, 0o700) != 0 && errno != EEXIST {
+            throw fileProblem("cannot create the folder \(url.path): \(errnoText())")
+        }
+    }
+
+    func close() {
+        Glibc.close(fd)
+    }
+
+    /// Waits for other writers, in this process or others; released on close.
+    func lock() throws(SecretStoreError) {
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR {
+                throw fileProblem("cannot lock the folder \(path): \(errnoText())")
+            }
+        }
+    }
+
+    /// Replaces `name` with `data` atomically; the new file is 0600 from its creation.
+    func replace(_ name: String, with data: Data) throws(SecretStoreError) {
+        let temporary = ".\(name).\(UInt64.random(in: 0...UInt64.max)).tmp"
+        let file = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                          0o600)
+        guard file >= 0 else {
+            throw fileProblem("cannot create a file in \(path): \(errnoText())")
+        }
+        do throws(SecretStoreError) {
+            defer { Glibc.close(file) }
+            // The umask can only remove bits; fchmod makes the mode exact.
+            guard fchmod(file, 0o600) == 0 else { throw writeProblem(name) }
+            try writeAll(data, to: file, name: name)
+            guard fsync(file) == 0 else { throw writeProblem(name) }
+        } catch {
+            unlinkat(fd, temporary, 0)
+            throw error
+        }
+        guard renameat(fd, temporary, fd, name) == 0 else {
+            let problem = writeProblem(name)
+            unlinkat(fd, temporary, 0)
+            throw problem
+        }
+        fsync(fd)
+    }
+
+    /// Removes `name`; a missing file is fine.
+    func remove(_ name: String) throws(SecretStoreError) {
+        if unlinkat(fd, name, 0) != 0 && errno != ENOENT {
+            throw fileProblem("cannot remove \(path)/\(name): \(errnoText())")
+        }
+        fsync(fd)
+    }
+
+    private func writeAll(_ data: Data, to file: Int32, name: String) throws(SecretStoreError) {
+        var offset = 0
+        while offset < data.count {
+            let written = data[data.startIndex + offset..<data.endIndex].withUnsafeBytes {
+                Glibc.write(file, $0.baseAddress, $0.count)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw writeProblem(name)
+            }
+            offset += written
+        }
+    }
+
+    private func writeProblem(_ name: String) -> SecretStoreError {
+        fileProblem("cannot write \(path)/\(name): \(errnoText()); check free space and "
+            + "permissions")
+    }
+}
