@@ -13,15 +13,7 @@ enum AccessTokenCommands {
 
     static func create(_ context: CommandContext) throws {
         let description = try requiredDescription(context)
-        var maxAge: Int?
-        if let text = context.parsed.value("max-age-seconds") {
-            guard let seconds = Int(text) else {
-                throw UsageError(
-                    "--max-age-seconds needs a whole number, not '\(text)'",
-                    path: context.parsed.spec.path)
-            }
-            maxAge = seconds
-        }
+        let maxAge = try maxAgeSeconds(context)
         let auth = try context.authenticatedClient()
         let token = try context.call(auth) {
             try $0.createToken(
@@ -73,6 +65,16 @@ enum AccessTokenCommands {
             context.console.log(
                 .warning, "could not delete the revoked token of profile '\(profile.name)': \(error)")
         }
+    }
+
+    private static func maxAgeSeconds(_ context: CommandContext) throws -> Int? {
+        guard let text = context.parsed.value("max-age-seconds") else { return nil }
+        guard let seconds = Int(text) else {
+            throw UsageError(
+                "--max-age-seconds needs a whole number, not '\(text)'",
+                path: context.parsed.spec.path)
+        }
+        return seconds
     }
 
     private static func requiredDescription(_ context: CommandContext) throws -> String {

@@ -31,7 +31,8 @@ enum LoginCommand {
             lastUsedAt: Date(), lastVerifiedAt: Date(), secretStore: storeKind)
         profile.expiresAt = try? TokenExpiry.lookup(
             context.client(apiURL: apiURL, token: grant.token))
-        let oldToken = try existing.flatMap { try? profiles.token(for: $0) }
+        var oldToken: String?
+        if let existing { oldToken = try? profiles.token(for: existing) }
 
         let saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
         // Only a session made by a password login is ours to end; a personal
@@ -48,21 +49,29 @@ enum LoginCommand {
     private static func passwordLogin(
         _ context: CommandContext, apiURL: String, tenant: String?
     ) throws -> (token: String, email: String, method: LoginMethod) {
-        let email =
-            try context.parsed.argument("EMAIL")
-            ?? emailFromPrompt(context)
+        let email = try context.parsed.argument("EMAIL") ?? emailFromPrompt(context)
         let password = try context.readSecret(
             what: "password", variable: "AIVEN_PASSWORD", prompt: "\(email)'s Aiven password: ")
         let client = try context.client(apiURL: apiURL, token: nil)
-        do {
-            let grant = try client.login(email: email, password: password, tenant: tenant)
-            return (grant.token, grant.userEmail, .password)
-        } catch let error where error.isOTPRequired {
-            let otp = try context.readAnswer(
-                what: "two-factor authentication code", prompt: "Two-factor authentication OTP: ")
-            let grant = try client.login(email: email, password: password, otp: otp, tenant: tenant)
-            return (grant.token, grant.userEmail, .password)
+        let grant = try loginAskingForOTP(
+            client, email: email, password: password, tenant: tenant, context: context)
+        return (grant.token, grant.userEmail, .password)
+    }
+
+    /// Logs in, asking for the two-factor code when the server answers 510.
+    /// Unlike the official client, the retry keeps the tenant.
+    private static func loginAskingForOTP(
+        _ client: AivenClient, email: String, password: String, tenant: String?,
+        context: CommandContext
+    ) throws -> SessionGrant {
+        let first = Result { () throws(APIClientError) -> SessionGrant in
+            try client.login(email: email, password: password, tenant: tenant)
         }
+        guard case .failure(let error) = first, error.isOTPRequired else { return try first.get() }
+
+        let otp = try context.readAnswer(
+            what: "two-factor authentication code", prompt: "Two-factor authentication OTP: ")
+        return try client.login(email: email, password: password, otp: otp, tenant: tenant)
     }
 
     private static func emailFromPrompt(_ context: CommandContext) throws -> String {

@@ -108,10 +108,12 @@ final class CommandContext {
         let transport = try dependencies.makeTransport(
             timeout, value("auth-ca", orEnvironment: "AIVEN_CA_CERT"))
         let console = self.console
-        let showHTTP = parsed.flag("show-http")
-        let log = APILog(
-            warning: { console.log(.warning, $0) },
-            showHTTP: showHTTP ? { console.writeError($0.hasSuffix("\n") ? $0 : $0 + "\n") } : nil)
+        var log = APILog(warning: { message in console.log(.warning, message) })
+        if parsed.flag("show-http") {
+            log.showHTTP = { dump in
+                console.writeError(dump.hasSuffix("\n") ? dump : dump + "\n")
+            }
+        }
         return AivenClient(
             baseURL: url, token: token, transport: transport, userAgent: "avn/\(avnVersion)",
             log: log)

@@ -1,6 +1,6 @@
 /// The terminal seen by commands: output streams, standard input and prompts.
 /// A protocol so tests can drive commands in-process.
-public protocol Console: AnyObject {
+public protocol Console: AnyObject, Sendable {
     /// Writes to standard output (tables, JSON, the token).
     func write(_ text: String)
     /// Writes to standard error (logs, warnings, errors, prompts without a terminal).
