@@ -63,7 +63,11 @@ static inline SecretService *avn_service_open(gboolean open_session,
     return secret_service_open_sync(SECRET_TYPE_SERVICE, NULL, flags, cancellable, error);
 }
 
-/* The collection behind the "default" alias, or NULL without error when unset. */
+/*
+ * The collection behind the "default" alias. secret_collection_for_alias_sync:
+ * "Returns: the collection, or NULL if none assigned to the alias", with no
+ * error set in that case.
+ */
 static inline SecretCollection *avn_default_collection(SecretService *service,
                                                        GCancellable *cancellable,
                                                        GError **error) {
@@ -72,9 +76,11 @@ static inline SecretCollection *avn_default_collection(SecretService *service,
 }
 
 /*
- * Items of our schema matching `attributes`. Without SECRET_SEARCH_UNLOCK
- * locked items are returned as they are, so no prompt is ever shown.
- * Release with avn_item_list_free.
+ * Items of our schema matching `attributes`; passing the schema adds
+ * xdg:schema to the match. SECRET_SEARCH_UNLOCK ("unlock locked items while
+ * searching") is left out, so locked items come back locked and no prompt is
+ * shown; SECRET_SEARCH_LOAD_SECRETS loads "secrets for items that are not
+ * locked". Release with avn_item_list_free.
  */
 static inline GList *avn_search(SecretService *service, GHashTable *attributes,
                                 gboolean load_secrets, GCancellable *cancellable,

@@ -75,12 +75,14 @@ struct TokenEntry: Codable, Equatable {
     var api: String
 }
 
-/// The error every file problem becomes, with the path and what to do.
-func fileProblem(_ detail: String) -> SecretStoreError {
-    SecretStoreError(store: .file, reason: .fileProblem(detail))
-}
+extension SecretStoreError {
+    /// The error every file problem becomes; `detail` names the path and what to do.
+    static func file(_ detail: String) -> SecretStoreError {
+        SecretStoreError(store: .file, reason: .fileProblem(detail))
+    }
 
-/// The text of the current `errno`.
-func errnoText() -> String {
-    String(cString: strerror(errno))
+    /// The text of the current `errno`.
+    static var errnoText: String {
+        String(cString: strerror(errno))
+    }
 }

@@ -45,7 +45,8 @@ final class KeyringSession {
         let attributes = avn_attributes_new(profileID, nil, nil)
         defer { g_hash_table_unref(attributes) }
         var error: UnsafeMutablePointer<GError>?
-        let list = avn_search(service, attributes, loadSecrets ? 1 : 0, cancellation.pointer, &error)
+        let list = avn_search(
+            service, attributes, loadSecrets ? 1 : 0, cancellation.pointer, &error)
         if let error { throw failure(error) }
         return KeyringItems(list: list)
     }
@@ -128,7 +129,8 @@ struct KeyringItem {
         guard let value = secret_item_get_secret(pointer) else { return nil }
         defer { secret_value_unref(UnsafeMutableRawPointer(value)) }
         var length = 0
-        // secret_value_get: "Get the secret data ... length: the length of the secret".
+        // secret_value_get: "The value is not necessarily null-terminated", so
+        // the length is used, not the terminator.
         guard let bytes = secret_value_get(value, &length) else { return nil }
         let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
         return String(decoding: buffer, as: UTF8.self)

@@ -1,4 +1,3 @@
-import CLibsecret
 import Foundation
 
 /// Keeps tokens in the desktop keyring through the Secret Service (libsecret).

@@ -16,12 +16,12 @@ enum TokenFile {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
-            throw fileProblem("cannot open \(path): \(errnoText())")
+            throw problem("cannot open \(path): \(errnoText)")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw fileProblem("cannot inspect \(path): \(errnoText())")
+            throw problem("cannot inspect \(path): \(errnoText)")
         }
         try checkOwnership(info, path: path)
         return try readAll(fd, path: path)
@@ -29,15 +29,15 @@ enum TokenFile {
 
     static func checkOwnership(_ info: stat, path: String) throws(SecretStoreError) {
         guard info.st_mode & S_IFMT == S_IFREG else {
-            throw fileProblem("\(path) is not a regular file; remove it and store the tokens again")
+            throw problem("\(path) is not a regular file; remove it and store the tokens again")
         }
         guard info.st_uid == geteuid() else {
-            throw fileProblem("\(path) belongs to another user; remove it and store the tokens "
+            throw problem("\(path) belongs to another user; remove it and store the tokens "
                 + "again")
         }
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else {
-            throw fileProblem("\(path) has mode \(String(mode, radix: 8)) so other users may have "
+            throw problem("\(path) has mode \(String(mode, radix: 8)) so other users may have "
                 + "read it; run 'chmod 600 \(path)' and consider replacing the tokens in it")
         }
     }
@@ -49,25 +49,27 @@ enum TokenFile {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw fileProblem("cannot read \(path): \(errnoText())")
+                throw problem("cannot read \(path): \(errnoText)")
             }
             if count == 0 { return data }
             data.append(contentsOf: buffer[0..<count])
         }
     }
 
-    static func decode(_ data: Data, path: String) throws(SecretStoreError) -> [String: TokenEntry] {
+    static func decode(
+        _ data: Data, path: String
+    ) throws(SecretStoreError) -> [String: TokenEntry] {
         do {
             let contents = try JSONDecoder().decode(Contents.self, from: data)
             guard contents.version == 1 else {
-                throw fileProblem("\(path) has format version \(contents.version), which this "
+                throw problem("\(path) has format version \(contents.version), which this "
                     + "avn does not know; upgrade avn")
             }
             return contents.tokens
         } catch let error as SecretStoreError {
             throw error
         } catch {
-            throw fileProblem("\(path) is not a valid token file; fix it or remove it and "
+            throw problem("\(path) is not a valid token file; fix it or remove it and "
                 + "store the tokens again")
         }
     }
@@ -80,7 +82,13 @@ enum TokenFile {
             data.append(0x0A)
             return data
         } catch {
-            throw fileProblem("cannot encode the token file: \(error)")
+            throw problem("cannot encode the token file: \(error)")
         }
     }
 }
+
+private func problem(_ detail: String) -> SecretStoreError {
+    SecretStoreError.file(detail)
+}
+
+private var errnoText: String { SecretStoreError.errnoText }

@@ -13,21 +13,21 @@ struct TokenFolder {
         try create(url)
         let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else {
-            throw fileProblem("cannot open the folder \(path): \(errnoText())")
+            throw problem("cannot open the folder \(path): \(errnoText)")
         }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
             Glibc.close(fd)
-            throw fileProblem("cannot inspect the folder \(path): \(errnoText())")
+            throw problem("cannot inspect the folder \(path): \(errnoText)")
         }
         guard info.st_uid == geteuid() else {
             Glibc.close(fd)
-            throw fileProblem("the folder \(path) belongs to another user; choose another folder")
+            throw problem("the folder \(path) belongs to another user; choose another folder")
         }
         if info.st_mode & 0o077 != 0 && fchmod(fd, 0o700) != 0 {
             Glibc.close(fd)
-            throw fileProblem("cannot make the folder \(path) private (mode 700): "
-                + errnoText())
+            throw problem("cannot make the folder \(path) private (mode 700): "
+                + errnoText)
         }
         return TokenFolder(path: path, fd: fd)
     }
@@ -37,10 +37,10 @@ struct TokenFolder {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw fileProblem("cannot create the folder \(parent.path)")
+            throw problem("cannot create the folder \(parent.path)")
         }
         if mkdir(url.path, 0o700) != 0 && errno != EEXIST {
-            throw fileProblem("cannot create the folder \(url.path): \(errnoText())")
+            throw problem("cannot create the folder \(url.path): \(errnoText)")
         }
     }
 
@@ -52,7 +52,7 @@ struct TokenFolder {
     func lock() throws(SecretStoreError) {
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR {
-                throw fileProblem("cannot lock the folder \(path): \(errnoText())")
+                throw problem("cannot lock the folder \(path): \(errnoText)")
             }
         }
     }
@@ -63,7 +63,7 @@ struct TokenFolder {
         let file = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                           0o600)
         guard file >= 0 else {
-            throw fileProblem("cannot create a file in \(path): \(errnoText())")
+            throw problem("cannot create a file in \(path): \(errnoText)")
         }
         do throws(SecretStoreError) {
             defer { Glibc.close(file) }
@@ -86,7 +86,7 @@ struct TokenFolder {
     /// Removes `name`; a missing file is fine.
     func remove(_ name: String) throws(SecretStoreError) {
         if unlinkat(fd, name, 0) != 0 && errno != ENOENT {
-            throw fileProblem("cannot remove \(path)/\(name): \(errnoText())")
+            throw problem("cannot remove \(path)/\(name): \(errnoText)")
         }
         fsync(fd)
     }
@@ -106,7 +106,13 @@ struct TokenFolder {
     }
 
     private func writeProblem(_ name: String) -> SecretStoreError {
-        fileProblem("cannot write \(path)/\(name): \(errnoText()); check free space and "
+        problem("cannot write \(path)/\(name): \(errnoText); check free space and "
             + "permissions")
     }
 }
+
+private func problem(_ detail: String) -> SecretStoreError {
+    SecretStoreError.file(detail)
+}
+
+private var errnoText: String { SecretStoreError.errnoText }
