@@ -1,2 +1,0 @@
-/// The in-memory stand-in of the Aiven API.
-public enum FakeAPI {}
