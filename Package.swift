@@ -10,6 +10,7 @@ let package = Package(
     name: "avn",
     products: [
         .executable(name: "avn", targets: ["avn"]),
+        .executable(name: "git-credential-avn", targets: ["git-credential-avn"]),
         .executable(name: "avn-fake-api", targets: ["avn-fake-api"]),
     ],
     targets: [
@@ -49,6 +50,11 @@ let package = Package(
         ),
 
         .executableTarget(name: "avn", dependencies: ["AvnCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "git-credential-avn",
+            dependencies: ["AvnVault"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "avn-fake-api",
             dependencies: ["AvnFakeAPI"],

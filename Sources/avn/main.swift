@@ -17,14 +17,7 @@ let dependencies = Dependencies(
             timeoutSeconds: timeout ?? URLSessionTransport.defaultTimeoutSeconds, caFile: caFile)
     },
     makeSecretStore: { kind, vaultPath, environment in
-        switch kind {
-        case .keyring:
-            let timeout = environment["AVN_KEYRING_TIMEOUT"].flatMap(Double.init) ?? 3
-            return LibsecretStore(timeout: timeout)
-        case .file:
-            let folder = URL(fileURLWithPath: vaultPath).deletingLastPathComponent()
-            return FileSecretStore(directory: folder.appendingPathComponent("tokens"))
-        }
+        kind.makeStore(vaultPath: vaultPath, environment: environment)
     })
 
 let status = CommandRunner.run(

@@ -4,7 +4,7 @@ public let avnVersion = "0.1.0"
 extension CommandTable {
     /// Every command of avn, the source of help, completions and man page checks.
     public static let avn = CommandTable(
-        commands: userCommands + accessTokenCommands,
+        commands: userCommands + accessTokenCommands + profileCommands,
         globalOptions: globalOptions)
 
     /// One-line descriptions of the command groups.
@@ -123,6 +123,92 @@ extension CommandTable {
             ["user", "access-token", "revoke"], summary: "Revoke a token.",
             arguments: [
                 ArgumentSpec("TOKEN_PREFIX", help: "The token's prefix, or the whole token.")
+            ]),
+    ]
+
+    static let profileCommands: [CommandSpec] = [
+        CommandSpec(
+            ["user", "profiles"], summary: "List the vault's profiles; never prints a token.",
+            options: [jsonOption]),
+        CommandSpec(
+            ["user", "current"], summary: "Name the profile in effect and why.",
+            options: [jsonOption],
+            discussion: "The first of these wins: --auth-token or AIVEN_AUTH_TOKEN (no "
+                + "profile), --profile, AVN_PROFILE, a .avn-profile file in the working folder "
+                + "or the nearest parent (up to HOME), then the profile made current by "
+                + "'avn user switch'."),
+        CommandSpec(
+            ["user", "switch"], summary: "Make a profile the current one.",
+            arguments: [
+                ArgumentSpec(
+                    "NAME", help: "The profile; without it, two profiles toggle and more are "
+                        + "offered as a list on a terminal.", optional: true,
+                    completion: .profileName)
+            ]),
+        CommandSpec(
+            ["user", "rename"], summary: "Rename a profile.",
+            arguments: [
+                ArgumentSpec("OLD", help: "The profile's name.", completion: .profileName),
+                ArgumentSpec("NEW", help: "Its new name."),
+            ]),
+        CommandSpec(
+            ["user", "remove"], summary: "Revoke a profile's token and forget the profile.",
+            arguments: [
+                ArgumentSpec("NAME", help: "The profile.", completion: .profileName)
+            ],
+            options: [
+                OptionSpec(
+                    "no-token-revoke",
+                    help: "Forget the profile without revoking its token on the server.")
+            ]),
+        CommandSpec(
+            ["user", "token"],
+            summary: "Print the token of the profile in effect, for other programs.",
+            discussion: "Prints the token and a newline on stdout and nothing else; makes no "
+                + "network call. Warns on stderr when the token expires within "
+                + "AVN_EXPIRY_WARNING_DAYS days (default 7)."),
+        CommandSpec(
+            ["user", "exec"],
+            summary: "Run a command with the token of the profile in effect in its environment.",
+            arguments: [
+                ArgumentSpec(
+                    "COMMAND", help: "The command and its arguments.", takesRest: true,
+                    completion: .command)
+            ],
+            options: [
+                OptionSpec("nest", help: "Allow running inside another 'avn user exec'.")
+            ],
+            discussion: "avn replaces itself with COMMAND, so its exit status and signals pass "
+                + "through. COMMAND gets AIVEN_AUTH_TOKEN, AIVEN_TOKEN, AIVEN_WEB_URL and "
+                + "AVN_PROFILE_IN_USE; the token never appears on a command line."),
+        CommandSpec(
+            ["user", "status"], summary: "Check tokens against the server and record the verdict.",
+            arguments: [
+                ArgumentSpec(
+                    "NAME", help: "The profile to check (default: the one in effect).",
+                    optional: true, completion: .profileName)
+            ],
+            options: [
+                OptionSpec("all", help: "Check every profile."),
+                jsonOption,
+            ]),
+        CommandSpec(
+            ["user", "import"],
+            summary: "Import the official client's credentials file into the vault.",
+            arguments: [
+                ArgumentSpec(
+                    "FILE", help: "The file (default: AIVEN_CREDENTIALS_FILE, else "
+                        + "$AIVEN_CONFIG_DIR/aiven-credentials.json, else "
+                        + "~/.config/aiven/aiven-credentials.json).", optional: true,
+                    completion: .file)
+            ],
+            options: [
+                OptionSpec(
+                    "delete-source", help: "Delete the plain-text file once the token is kept."),
+                OptionSpec(
+                    "secret-store", value: "STORE",
+                    help: "Where to keep the token: keyring (default) or file.",
+                    completion: .words(["keyring", "file"])),
             ]),
     ]
 }

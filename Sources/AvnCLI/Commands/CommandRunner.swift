@@ -16,6 +16,15 @@ public enum CommandRunner {
         ["user", "access-token", "list"]: AccessTokenCommands.list,
         ["user", "access-token", "update"]: AccessTokenCommands.update,
         ["user", "access-token", "revoke"]: AccessTokenCommands.revoke,
+        ["user", "profiles"]: ProfileCommands.list,
+        ["user", "current"]: ProfileCommands.current,
+        ["user", "switch"]: ProfileCommands.switchTo,
+        ["user", "rename"]: ProfileCommands.rename,
+        ["user", "remove"]: ProfileCommands.remove,
+        ["user", "token"]: TokenCommands.token,
+        ["user", "exec"]: TokenCommands.exec,
+        ["user", "status"]: StatusCommand.run,
+        ["user", "import"]: ImportCommand.run,
     ]
 
     public static func run(
@@ -39,6 +48,8 @@ public enum CommandRunner {
                 try handler(context)
             }
             return 0
+        } catch let status as ExitStatus {
+            return status.code
         } catch let error as UsageError {
             console.writeError("\(error)\n")
             return 2

@@ -58,6 +58,12 @@ public struct CommandLineParser: Sendable {
                 try parseOption(word, words: words, index: &index, into: &parsed)
             } else if skippedPathWords < path.count {
                 skippedPathWords += 1
+            } else if takesRest(parsed.spec),
+                positionals.count == parsed.spec.arguments.count - 1
+            {
+                // The rest of the line belongs to the command to run.
+                positionals.append(contentsOf: words[(index - 1)...])
+                break
             } else {
                 positionals.append(word)
             }
@@ -148,6 +154,13 @@ public struct CommandLineParser: Sendable {
         if let extra = remaining.first {
             throw UsageError("unexpected argument '\(extra)'", path: spec.path)
         }
+    }
+
+    /// Whether the last argument takes every remaining word, and nothing
+    /// before it is left to fill: then the first word that is not an option
+    /// starts the rest.
+    private func takesRest(_ spec: CommandSpec) -> Bool {
+        spec.arguments.last?.takesRest == true
     }
 
     private func optionName(_ word: String) -> String {

@@ -1,0 +1,74 @@
+import AvnVault
+import Foundation
+import Glibc
+
+/// `avn user token` and `avn user exec`: the token for other programs.
+enum TokenCommands {
+    /// Days before expiry from which `token` warns, unless `AVN_EXPIRY_WARNING_DAYS` says.
+    static let defaultWarningDays = 7.0
+
+    static func token(_ context: CommandContext) throws {
+        let (token, _) = try resolve(context)
+        context.console.write(token + "\n")
+    }
+
+    static func exec(_ context: CommandContext) throws {
+        let command = context.parsed.rest
+        guard let program = command.first else {
+            throw UsageError("missing COMMAND to run", path: context.parsed.spec.path)
+        }
+        if let outer = context.environment["AVN_PROFILE_IN_USE"], !outer.isEmpty,
+            !context.parsed.flag("nest")
+        {
+            throw CLIError(
+                "already inside 'avn user exec' for profile '\(outer)'; use --nest to run "
+                    + "another one inside it")
+        }
+
+        let (token, profile) = try resolve(context)
+        setenv("AIVEN_AUTH_TOKEN", token, 1)
+        setenv("AIVEN_TOKEN", token, 1)
+        setenv("AIVEN_WEB_URL", profile?.apiURL ?? context.loginAPIURL, 1)
+        setenv("AVN_PROFILE_IN_USE", profile?.name ?? "AIVEN_AUTH_TOKEN", 1)
+
+        var arguments = command.map { strdup($0) }
+        arguments.append(nil)
+        execvp(program, arguments)
+
+        // Only reached when the exec failed; exit as a shell would.
+        let reason = errno
+        context.console.writeError("avn user exec: \(program): \(String(cString: strerror(reason)))\n")
+        throw ExitStatus(code: reason == ENOENT ? 127 : 126)
+    }
+
+    /// The token in effect, checked against what the vault knows; no network.
+    private static func resolve(_ context: CommandContext) throws -> (String, Profile?) {
+        switch try context.credentials() {
+        case .explicitToken(let token, _):
+            return (token, nil)
+        case .profile(let profile, let source):
+            if let expiry = profile.expiresAt, expiry <= Date() {
+                throw CLIError(
+                    "the token of profile '\(profile.name)' expired at "
+                        + "\(ProfileFacts.timestamp(expiry) ?? "?"); log in again with "
+                        + "'avn user login --profile \(profile.name)'")
+            }
+            let token = try context.usableToken(of: profile, source: source)
+            warnIfExpiringSoon(profile, context: context)
+            return (token, profile)
+        }
+    }
+
+    private static func warnIfExpiringSoon(_ profile: Profile, context: CommandContext) {
+        guard let expiry = profile.expiresAt else { return }
+        let days =
+            context.environment["AVN_EXPIRY_WARNING_DAYS"].flatMap(Double.init)
+            ?? defaultWarningDays
+        let left = expiry.timeIntervalSinceNow
+        guard left < days * 86_400 else { return }
+        context.console.log(
+            .warning,
+            "the token of profile '\(profile.name)' expires at "
+                + "\(ProfileFacts.timestamp(expiry) ?? "?"); log in again before then")
+    }
+}

@@ -1,0 +1,62 @@
+// git-credential-avn: a git credential helper answering with vault tokens.
+//
+//   git config credential.https://api.aiven.io.helper avn
+//
+// `get` prints username (the account email) and password (the token) of the
+// profile whose API URL matches the requested protocol and host. `store` and
+// `erase` are accepted and ignored, so a failed request never deletes a vault
+// token. A miss prints nothing and exits 0.
+
+import AvnVault
+import Foundation
+import Glibc
+
+umask(0o077)
+let environment = ProcessInfo.processInfo.environment
+let arguments = CommandLine.arguments.dropFirst()
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("git-credential-avn: \(message)\n".utf8))
+    exit(1)
+}
+
+if arguments.first == "--help" || arguments.first == "-h" {
+    print("""
+        usage: git-credential-avn get|store|erase
+
+        A git credential helper that answers 'get' with the token of the avn
+        profile whose API URL matches the requested protocol and host.
+        'store' and 'erase' are accepted and ignored. See git-credential-avn(1).
+        """)
+    exit(0)
+}
+guard arguments.first == "get" else { exit(0) }
+
+let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+let request = CredentialRequest(parsing: input)
+guard let scheme = request.scheme, let host = request.host else { exit(0) }
+
+guard let path = VaultLocation.resolve(option: nil, environment: environment) else { exit(0) }
+guard FileManager.default.fileExists(atPath: path) else { exit(0) }
+
+do {
+    let vault = try Vault(
+        path: path, tightenFolder: path == VaultLocation.defaultPath(environment: environment))
+    let candidates = try vault.profiles().filter {
+        request.matches(apiURL: $0.apiURL) && $0.state == .active
+    }
+    let selected = try? ProfileSelection.select(
+        in: vault, option: nil, environment: environment,
+        workingDirectory: FileManager.default.currentDirectoryPath
+    ).profile
+    let chosen =
+        candidates.first { $0.id == selected?.id }
+        ?? candidates.max { ($0.lastUsedAt ?? $0.createdAt) < ($1.lastUsedAt ?? $1.createdAt) }
+    guard let profile = chosen else { exit(0) }
+
+    let store = profile.secretStore.makeStore(vaultPath: path, environment: environment)
+    guard let token = try store.lookup(profileID: profile.id) else { exit(0) }
+    print("protocol=\(scheme)\nhost=\(host)\nusername=\(profile.email)\npassword=\(token)")
+} catch {
+    fail("\(error)")
+}
