@@ -76,6 +76,12 @@ public final class Vault {
         }
     }
 
+    /// The random id made with the vault; keyring items carry it so that
+    /// vaults sharing one keyring keep apart.
+    public func identifier() throws -> String {
+        try read { try $0.setting("vault_id") } ?? path
+    }
+
     /// The schema version stored in the file.
     public func schemaVersion() throws -> Int64 {
         try mapSQLiteErrors { try connection.integer("PRAGMA user_version") ?? 0 }

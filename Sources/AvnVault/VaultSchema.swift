@@ -32,6 +32,7 @@ enum VaultSchema {
             key TEXT PRIMARY KEY NOT NULL,
             value TEXT NOT NULL
         );
+        INSERT INTO setting (key, value) VALUES ('vault_id', lower(hex(randomblob(16))));
         """
     ]
 

@@ -16,6 +16,7 @@ static inline const SecretSchema *avn_token_schema(void) {
             { "profile", SECRET_SCHEMA_ATTRIBUTE_STRING },
             { "email", SECRET_SCHEMA_ATTRIBUTE_STRING },
             { "api", SECRET_SCHEMA_ATTRIBUTE_STRING },
+            { "vault", SECRET_SCHEMA_ATTRIBUTE_STRING },
             { NULL, 0 },
         },
     };
@@ -28,7 +29,7 @@ static inline const SecretSchema *avn_token_schema(void) {
  * profile alone. Release with g_hash_table_unref.
  */
 static inline GHashTable *avn_attributes_new(const char *profile, const char *email,
-                                             const char *api) {
+                                             const char *api, const char *vault) {
     GHashTable *table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     if (profile != NULL) {
         g_hash_table_insert(table, g_strdup("profile"), g_strdup(profile));
@@ -38,6 +39,9 @@ static inline GHashTable *avn_attributes_new(const char *profile, const char *em
     }
     if (api != NULL) {
         g_hash_table_insert(table, g_strdup("api"), g_strdup(api));
+    }
+    if (vault != NULL) {
+        g_hash_table_insert(table, g_strdup("vault"), g_strdup(vault));
     }
     return table;
 }

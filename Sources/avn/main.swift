@@ -16,8 +16,8 @@ let dependencies = Dependencies(
         try URLSessionTransport(
             timeoutSeconds: timeout ?? URLSessionTransport.defaultTimeoutSeconds, caFile: caFile)
     },
-    makeSecretStore: { kind, vaultPath, environment in
-        kind.makeStore(vaultPath: vaultPath, environment: environment)
+    makeSecretStore: { kind, vaultPath, vaultID, environment in
+        kind.makeStore(vaultPath: vaultPath, vaultID: vaultID, environment: environment)
     })
 
 let status = CommandRunner.run(

@@ -54,7 +54,8 @@ do {
         ?? candidates.max { ($0.lastUsedAt ?? $0.createdAt) < ($1.lastUsedAt ?? $1.createdAt) }
     guard let profile = chosen else { exit(0) }
 
-    let store = profile.secretStore.makeStore(vaultPath: path, environment: environment)
+    let store = profile.secretStore.makeStore(
+        vaultPath: path, vaultID: try vault.identifier(), environment: environment)
     guard let token = try store.lookup(profileID: profile.id) else { exit(0) }
     print("protocol=\(scheme)\nhost=\(host)\nusername=\(profile.email)\npassword=\(token)")
 } catch {

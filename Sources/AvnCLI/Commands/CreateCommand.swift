@@ -31,6 +31,7 @@ enum CreateCommand {
             context.client(apiURL: apiURL, token: grant.token))
 
         let saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
+        context.sweepOrphans()
         context.console.log(
             .info,
             "Created user \(saved.email); profile '\(saved.name)' is in use "

@@ -32,6 +32,7 @@ enum ImportCommand {
             lastVerifiedAt: Date(), secretStore: try context.secretStoreForNewLogin())
         profile.expiresAt = try? TokenExpiry.lookup(context.client(apiURL: apiURL, token: token))
         let saved = try store.save(profile, token: token, makeCurrent: true)
+        context.sweepOrphans()
         context.console.log(.info, "Imported \(email) from \(path) as profile '\(saved.name)'")
 
         try offerToDelete(path, context: context)

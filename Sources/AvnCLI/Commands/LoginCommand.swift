@@ -40,6 +40,7 @@ enum LoginCommand {
         if let oldToken, oldToken != grant.token, existing?.loginMethod != .token {
             revokeReplaced(oldToken, context: context, apiURL: existing?.apiURL ?? apiURL)
         }
+        context.sweepOrphans()
         context.console.log(
             .info,
             "Logged in as \(saved.email); profile '\(saved.name)' is in use "

@@ -37,6 +37,7 @@ extension CommandContext {
         case .active, .needsLogin:
             break
         }
+        warnIfPlainText(profile.secretStore)
         guard let token = try profileStore().token(for: profile) else {
             throw CLIError(
                 "profile '\(profile.name)' has no token in the \(profile.secretStore.rawValue) "

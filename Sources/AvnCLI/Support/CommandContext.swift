@@ -69,15 +69,22 @@ final class CommandContext {
         let vault = try Vault(path: path, tightenFolder: isDefault)
         let dependencies = self.dependencies
         let environment = self.environment
-        let console = self.console
+        let vaultID = try vault.identifier()
         let store = ProfileStore(vault: vault) { kind in
-            if kind == .file {
-                console.log(.warning, "tokens in the file store are kept in plain text")
-            }
-            return try dependencies.makeSecretStore(kind, path, environment)
+            try dependencies.makeSecretStore(kind, path, vaultID, environment)
         }
         openedStore = store
         return store
+    }
+
+    /// Deletes tokens of this vault that belong to no profile (left by a crash
+    /// between storing a token and committing its row). Best effort: a store
+    /// that cannot be reached is left for the next time.
+    func sweepOrphans() {
+        guard let store = openedStore else { return }
+        for kind in SecretStoreKind.allCases {
+            _ = try? store.sweepOrphans(in: kind)
+        }
     }
 
     /// The store for new profiles: `--secret-store`, `AVN_SECRET_STORE`, the
@@ -92,7 +99,17 @@ final class CommandContext {
             throw UsageError(
                 "unknown secret store '\(name)'; choose one of: \(known)", path: parsed.spec.path)
         }
+        warnIfPlainText(kind)
         return kind
+    }
+
+    /// The warning due every time a token goes to or comes from the file store.
+    func warnIfPlainText(_ kind: SecretStoreKind) {
+        guard kind == .file else { return }
+        console.log(
+            .warning,
+            "this token is kept in plain text in the file store (readable by anyone who can "
+                + "read your files); prefer the keyring where one is available")
     }
 
     // MARK: - API

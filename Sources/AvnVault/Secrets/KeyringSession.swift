@@ -41,8 +41,10 @@ final class KeyringSession {
     }
 
     /// Our items, of every collection, for one profile or for all.
-    func items(profileID: String?, loadSecrets: Bool) throws(SecretStoreError) -> KeyringItems {
-        let attributes = avn_attributes_new(profileID, nil, nil)
+    func items(
+        profileID: String?, vaultID: String? = nil, loadSecrets: Bool
+    ) throws(SecretStoreError) -> KeyringItems {
+        let attributes = avn_attributes_new(profileID, nil, nil, vaultID)
         defer { g_hash_table_unref(attributes) }
         var error: UnsafeMutablePointer<GError>?
         let list = avn_search(
@@ -52,8 +54,8 @@ final class KeyringSession {
     }
 
     /// Stores into the default collection; equal attributes replace the old item.
-    func store(_ token: String, for key: SecretKey) throws(SecretStoreError) {
-        let attributes = avn_attributes_new(key.profileID, key.email, key.apiHost)
+    func store(_ token: String, for key: SecretKey, vaultID: String?) throws(SecretStoreError) {
+        let attributes = avn_attributes_new(key.profileID, key.email, key.apiHost, vaultID)
         defer { g_hash_table_unref(attributes) }
         let label = "Aiven token for \(key.email) (\(key.profileName))"
         var error: UnsafeMutablePointer<GError>?

@@ -3,31 +3,39 @@ import Foundation
 /// Keeps tokens in the desktop keyring through the Secret Service (libsecret).
 ///
 /// Items use the `io.aiven.avn.Token` schema with the non-secret attributes
-/// `profile`, `email` and `api`, and live in the default collection. Every
+/// `profile`, `email`, `api` and `vault` (the id of the vault that owns the
+/// item, so one vault never mistakes another's tokens for its orphans), and
+/// live in the default collection. Every
 /// call is bounded by `timeout` seconds and never shows an unlock prompt: a
 /// locked keyring is reported as `.locked`.
 public struct LibsecretStore: SecretStore {
     public var kind: SecretStoreKind { .keyring }
     /// The longest any call may take, in seconds.
     public let timeout: Double
+    /// The owning vault's id: stored on new items, and the scope of `profileIDs()`.
+    public let vaultID: String?
     /// Runs on the worker thread before any keyring work; lets tests stall a call.
     private let beforeWork: (@Sendable (Cancellation) -> Void)?
 
-    public init(timeout: Double = 3) {
-        self.init(timeout: timeout, beforeWork: nil)
+    public init(timeout: Double = 3, vaultID: String? = nil) {
+        self.init(timeout: timeout, vaultID: vaultID, beforeWork: nil)
     }
 
-    init(timeout: Double, beforeWork: (@Sendable (Cancellation) -> Void)?) {
+    init(
+        timeout: Double, vaultID: String? = nil, beforeWork: (@Sendable (Cancellation) -> Void)?
+    ) {
         self.timeout = timeout
+        self.vaultID = vaultID
         self.beforeWork = beforeWork
     }
 
     public func store(_ token: String, for key: SecretKey) throws(SecretStoreError) {
+        let vaultID = vaultID
         try call(openSession: true) { session throws(SecretStoreError) in
             if try session.defaultCollectionIsLocked() {
                 throw SecretStoreError(store: .keyring, reason: .locked)
             }
-            try session.store(token, for: key)
+            try session.store(token, for: key, vaultID: vaultID)
             // An item for the same profile with another email or host is not
             // replaced by libsecret; remove it only now that the new one exists.
             let items = try session.items(profileID: key.profileID, loadSecrets: false)
@@ -69,8 +77,9 @@ public struct LibsecretStore: SecretStore {
     }
 
     public func profileIDs() throws(SecretStoreError) -> Set<String> {
-        try call(openSession: false) { session throws(SecretStoreError) in
-            let items = try session.items(profileID: nil, loadSecrets: false)
+        let vaultID = vaultID
+        return try call(openSession: false) { session throws(SecretStoreError) in
+            let items = try session.items(profileID: nil, vaultID: vaultID, loadSecrets: false)
             return Set(items.all.compactMap { $0.attribute("profile") })
         }
     }
