@@ -10,6 +10,7 @@ let package = Package(
     name: "avn",
     products: [
         .executable(name: "avn", targets: ["avn"]),
+        .executable(name: "avn-cli", targets: ["avn-cli"]),
         .executable(name: "git-credential-avn", targets: ["git-credential-avn"]),
         .executable(name: "avn-fake-api", targets: ["avn-fake-api"]),
     ],
@@ -49,11 +50,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        .executableTarget(name: "avn", dependencies: ["AvnCLI"], swiftSettings: strictSettings),
+        // `avn`: answers `avn user token` itself, without loading Foundation or
+        // networking, and hands every other command to `avn-cli`.
+        .executableTarget(
+            name: "avn",
+            dependencies: ["AvnVault"],
+            swiftSettings: strictSettings,
+            linkerSettings: [.unsafeFlags(["-static-stdlib"]), .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization")]
+        ),
+        .executableTarget(name: "avn-cli", dependencies: ["AvnCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "git-credential-avn",
             dependencies: ["AvnVault"],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: [.unsafeFlags(["-static-stdlib"]), .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization")]
         ),
         .executableTarget(
             name: "avn-fake-api",

@@ -1,5 +1,5 @@
 import CSQLite
-import Foundation
+import FoundationEssentials
 
 /// The SQLite database of profiles, the profile in use and settings.
 ///

@@ -8,7 +8,7 @@
 // token. A miss prints nothing and exits 0.
 
 import AvnVault
-import Foundation
+import FoundationEssentials
 import Glibc
 
 umask(0o077)
@@ -16,8 +16,22 @@ let environment = ProcessInfo.processInfo.environment
 let arguments = CommandLine.arguments.dropFirst()
 
 func fail(_ message: String) -> Never {
-    FileHandle.standardError.write(Data("git-credential-avn: \(message)\n".utf8))
+    var line = Array("git-credential-avn: \(message)\n".utf8)
+    _ = Glibc.write(STDERR_FILENO, &line, line.count)
     exit(1)
+}
+
+/// All of standard input, up to 64 KiB (a credential request is a few lines).
+func readInput() -> String {
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while bytes.count < 65_536 {
+        let count = Glibc.read(STDIN_FILENO, &buffer, buffer.count)
+        if count < 0 && errno == EINTR { continue }
+        guard count > 0 else { break }
+        bytes.append(contentsOf: buffer[..<count])
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 if arguments.first == "--help" || arguments.first == "-h" {
@@ -32,8 +46,7 @@ if arguments.first == "--help" || arguments.first == "-h" {
 }
 guard arguments.first == "get" else { exit(0) }
 
-let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-let request = CredentialRequest(parsing: input)
+let request = CredentialRequest(parsing: readInput())
 guard let scheme = request.scheme, let host = request.host else { exit(0) }
 
 guard let path = VaultLocation.resolve(option: nil, environment: environment) else { exit(0) }

@@ -4,9 +4,6 @@ import Glibc
 
 /// `avn user token` and `avn user exec`: the token for other programs.
 enum TokenCommands {
-    /// Days before expiry from which `token` warns, unless `AVN_EXPIRY_WARNING_DAYS` says.
-    static let defaultWarningDays = 7.0
-
     static func token(_ context: CommandContext) throws {
         let (token, _) = try resolve(context)
         context.console.write(token + "\n")
@@ -46,29 +43,14 @@ enum TokenCommands {
         switch try context.credentials() {
         case .explicitToken(let token, _):
             return (token, nil)
-        case .profile(let profile, let source):
-            if let expiry = profile.expiresAt, expiry <= Date() {
-                throw CLIError(
-                    "the token of profile '\(profile.name)' expired at "
-                        + "\(ProfileFacts.timestamp(expiry) ?? "?"); log in again with "
-                        + "'avn user login --profile \(profile.name)'")
+        case .profile(let profile, _):
+            let token = try context.usableToken(of: profile)
+            if let warning = TokenAccess.expiryWarning(
+                for: profile, environment: context.environment)
+            {
+                context.console.log(.warning, warning)
             }
-            let token = try context.usableToken(of: profile, source: source)
-            warnIfExpiringSoon(profile, context: context)
             return (token, profile)
         }
-    }
-
-    private static func warnIfExpiringSoon(_ profile: Profile, context: CommandContext) {
-        guard let expiry = profile.expiresAt else { return }
-        let days =
-            context.environment["AVN_EXPIRY_WARNING_DAYS"].flatMap(Double.init)
-            ?? defaultWarningDays
-        let left = expiry.timeIntervalSinceNow
-        guard left < days * 86_400 else { return }
-        context.console.log(
-            .warning,
-            "the token of profile '\(profile.name)' expires at "
-                + "\(ProfileFacts.timestamp(expiry) ?? "?"); log in again before then")
     }
 }

@@ -19,8 +19,8 @@ extension CommandContext {
             return AuthenticatedClient(
                 client: try client(apiURL: loginAPIURL, token: token), profile: nil,
                 apiURL: loginAPIURL)
-        case .profile(let profile, let source):
-            let token = try usableToken(of: profile, source: source)
+        case .profile(let profile, _):
+            let token = try usableToken(of: profile)
             let apiURL = parsed.value("url").map(Self.normalizedURL) ?? profile.apiURL
             return AuthenticatedClient(
                 client: try client(apiURL: apiURL, token: token), profile: profile, apiURL: apiURL)
@@ -28,22 +28,10 @@ extension CommandContext {
     }
 
     /// The token of `profile`, or an error saying why it cannot be used.
-    func usableToken(of profile: Profile, source: String) throws -> String {
-        switch profile.state {
-        case .expired, .revoked:
-            throw CLIError(
-                "the token of profile '\(profile.name)' is \(profile.state.displayName); "
-                    + "log in again with 'avn user login --profile \(profile.name)'")
-        case .active, .needsLogin:
-            break
-        }
+    func usableToken(of profile: Profile) throws -> String {
         warnIfPlainText(profile.secretStore)
-        guard let token = try profileStore().token(for: profile) else {
-            throw CLIError(
-                "profile '\(profile.name)' has no token in the \(profile.secretStore.rawValue) "
-                    + "store; log in again with 'avn user login --profile \(profile.name)'")
-        }
-        return token
+        return try TokenAccess.token(
+            of: profile, in: profileStore().secretStore(profile.secretStore))
     }
 
     /// Runs an API call with the profile's token and records what it taught

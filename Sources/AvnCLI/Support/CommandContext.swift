@@ -106,10 +106,7 @@ final class CommandContext {
     /// The warning due every time a token goes to or comes from the file store.
     func warnIfPlainText(_ kind: SecretStoreKind) {
         guard kind == .file else { return }
-        console.log(
-            .warning,
-            "this token is kept in plain text in the file store (readable by anyone who can "
-                + "read your files); prefer the keyring where one is available")
+        console.log(.warning, TokenAccess.plainTextWarning)
     }
 
     // MARK: - API

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One request of git's credential helper protocol: `key=value` lines up to a
 /// blank line or the end of input. Unknown keys are ignored.
@@ -30,7 +30,7 @@ public struct CredentialRequest: Equatable, Sendable {
     }
 
     private mutating func applyURL(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return }
+        guard let schemeEnd = url.firstRange(of: "://") else { return }
         scheme = String(url[..<schemeEnd.lowerBound])
         let rest = url[schemeEnd.upperBound...]
         let authority = rest.prefix { $0 != "/" }
@@ -40,7 +40,7 @@ public struct CredentialRequest: Equatable, Sendable {
     /// Whether a profile's API URL is the server git asks about. Default
     /// ports count as absent, as git leaves them out.
     public func matches(apiURL: String) -> Bool {
-        guard let scheme, let host, let schemeEnd = apiURL.range(of: "://") else { return false }
+        guard let scheme, let host, let schemeEnd = apiURL.firstRange(of: "://") else { return false }
         let apiScheme = apiURL[..<schemeEnd.lowerBound].lowercased()
         let apiHost = apiURL[schemeEnd.upperBound...].prefix { $0 != "/" }
         return apiScheme == scheme.lowercased()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One Aiven account login kept in the vault. Holds no secret: the token is
 /// in the profile's secret store, under the profile's `id`.

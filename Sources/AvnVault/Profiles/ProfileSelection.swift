@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds the profile in effect without changing any global state. First match
 /// wins: `--profile`, `AVN_PROFILE`, a `.avn-profile` file in the working folder
@@ -57,7 +57,7 @@ public enum ProfileSelection {
             throw Failure(description: "\(path) is not UTF-8 text; write one profile name in it")
         }
         let names = text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard names.count == 1, let name = names.first else {
             throw Failure(

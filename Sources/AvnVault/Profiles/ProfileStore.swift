@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Profiles and their tokens together, written in an order that survives a
 /// crash at any point.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Read access to the vault inside one transaction.
 public class VaultReader {

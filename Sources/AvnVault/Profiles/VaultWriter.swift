@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Write access to the vault inside one `BEGIN IMMEDIATE` transaction.
 public final class VaultWriter: VaultReader {

@@ -1,6 +1,6 @@
 import CLibsecret
 import Dispatch
-import Foundation
+import Synchronization
 
 /// A GCancellable shared between the waiting caller and the worker thread.
 final class Cancellation: @unchecked Sendable {
@@ -33,12 +33,10 @@ struct BoundedRunner: Sendable {
         let cancellation = Cancellation()
         let outcome = Outcome<T>()
         let finished = DispatchSemaphore(value: 0)
-        let thread = Thread {
+        DispatchQueue.global().async {
             outcome.set(Result { () throws(SecretStoreError) -> T in try work(cancellation) })
             finished.signal()
         }
-        thread.name = "avn-keyring"
-        thread.start()
         let deadline = DispatchTime.now() + max(seconds, 0)
         if finished.wait(timeout: deadline) == .timedOut {
             cancellation.cancel()
@@ -56,11 +54,10 @@ struct BoundedRunner: Sendable {
 }
 
 /// The result of the worker, handed over under a lock.
-private final class Outcome<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<T, SecretStoreError>?
+private final class Outcome<T: Sendable>: Sendable {
+    private let stored = Mutex<Result<T, SecretStoreError>?>(nil)
 
-    var value: Result<T, SecretStoreError>? { lock.withLock { stored } }
+    var value: Result<T, SecretStoreError>? { stored.withLock { $0 } }
 
-    func set(_ result: Result<T, SecretStoreError>) { lock.withLock { stored = result } }
+    func set(_ result: Result<T, SecretStoreError>) { stored.withLock { $0 = result } }
 }

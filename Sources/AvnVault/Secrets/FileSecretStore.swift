@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// Keeps tokens in one plain-text JSON file readable only by the user.

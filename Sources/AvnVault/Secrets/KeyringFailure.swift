@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A failure reported by libsecret, reduced to what decides its meaning.
 ///
@@ -111,11 +111,11 @@ struct KeyringFailure: Equatable {
     /// The message without the `GDBus.Error:NAME: ` prefix, on one line.
     var oneLine: String {
         var text = message
-        if text.hasPrefix("GDBus.Error:"), let end = text.range(of: ": ") {
+        if text.hasPrefix("GDBus.Error:"), let end = text.firstRange(of: ": ") {
             text = String(text[end.upperBound...])
         }
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-            .trimmingCharacters(in: .whitespaces)
+            .trimmingSpaces()
         return line.isEmpty ? "unknown keyring error" : line
     }
 }

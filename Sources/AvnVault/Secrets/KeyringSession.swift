@@ -1,5 +1,5 @@
 import CLibsecret
-import Foundation
+import FoundationEssentials
 
 /// One connection to the Secret Service, used by one call on one thread.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Keeps tokens in the desktop keyring through the Secret Service (libsecret).
 ///

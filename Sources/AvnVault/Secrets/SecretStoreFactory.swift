@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension SecretStoreKind {
     /// The store of this kind for the vault at `vaultPath` whose id is `vaultID`.

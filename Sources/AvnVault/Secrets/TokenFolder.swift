@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// The token file's folder, open as a descriptor for locking and renaming.
