@@ -22,6 +22,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CKeyutils",
+            pkgConfig: "libkeyutils",
+            providers: [.apt(["libkeyutils-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibsecret",
             pkgConfig: "libsecret-1",
             providers: [.apt(["libsecret-1-dev"])]
@@ -30,7 +35,7 @@ let package = Package(
         // The vault: profiles in SQLite, tokens in a secret store.
         .target(
             name: "AvnVault",
-            dependencies: ["CSQLite", "CLibsecret"],
+            dependencies: ["CSQLite", "CLibsecret", "CKeyutils"],
             swiftSettings: strictSettings
         ),
         // The Aiven API: JSON, endpoints, HTTP transport.

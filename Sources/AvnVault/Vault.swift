@@ -82,6 +82,21 @@ public final class Vault {
         try read { try $0.setting("vault_id") } ?? path
     }
 
+    /// What `PRAGMA integrity_check` reports: `["ok"]` for a sound database.
+    public func integrityProblems() throws -> [String] {
+        try mapSQLiteErrors {
+            let statement = try connection.prepare("PRAGMA integrity_check")
+            var lines: [String] = []
+            try statement.forEachRow { lines.append($0.text(at: 0) ?? "") }
+            return lines == ["ok"] ? [] : lines
+        }
+    }
+
+    /// The schema version this avn writes.
+    public static var supportedSchemaVersion: Int64 {
+        VaultSchema.currentVersion
+    }
+
     /// The schema version stored in the file.
     public func schemaVersion() throws -> Int64 {
         try mapSQLiteErrors { try connection.integer("PRAGMA user_version") ?? 0 }

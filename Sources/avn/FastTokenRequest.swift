@@ -54,7 +54,10 @@ struct FastTokenRequest {
             let store = profile.secretStore.makeStore(
                 vaultPath: path, vaultID: try vault.identifier(), environment: environment)
             let token = try TokenAccess.token(of: profile, in: store)
-            if let warning = TokenAccess.expiryWarning(for: profile, environment: environment) {
+            let window = try vault.read { try $0.setting(VaultSettings.expiryWarningDays) }
+            if let warning = TokenAccess.expiryWarning(
+                for: profile, environment: environment, setting: window)
+            {
                 log("WARNING", warning)
             }
             return write(token + "\n", to: STDOUT_FILENO) ? 0 : 1

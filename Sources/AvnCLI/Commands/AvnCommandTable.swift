@@ -1,10 +1,13 @@
+import AvnVault
+
 /// The version `avn --version` prints.
 public let avnVersion = "0.1.0"
 
 extension CommandTable {
     /// Every command of avn, the source of help, completions and man page checks.
     public static let avn = CommandTable(
-        commands: userCommands + accessTokenCommands + profileCommands + [completionCommand],
+        commands: userCommands + accessTokenCommands + profileCommands + storeCommands
+            + configCommands + [completionCommand],
         globalOptions: globalOptions)
 
     /// One-line descriptions of the command groups.
@@ -13,6 +16,7 @@ extension CommandTable {
             + "accounts, and hand the current token to other programs.",
         ["user"]: "Log in to Aiven accounts and manage their tokens.",
         ["user", "access-token"]: "Create, list, update and revoke personal access tokens.",
+        ["config"]: "Show and change vault-wide settings.",
     ]
 
     static let globalOptions: [OptionSpec] = [
@@ -56,8 +60,9 @@ extension CommandTable {
                 OptionSpec("real-name", value: "NAME", help: "The user's full name."),
                 OptionSpec(
                     "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring (default) or file.",
-                    completion: .words(["keyring", "file"])),
+                    help: "Where to keep the token: keyring, kernel or file (default: the "
+                        + "vault's setting, else keyring).",
+                    completion: .words(["keyring", "kernel", "file"])),
             ],
             discussion: "The password is asked twice without echo, or read from "
                 + "AIVEN_NEW_PASSWORD. The new session becomes a profile in the vault "
@@ -73,8 +78,9 @@ extension CommandTable {
                 OptionSpec("tenant", value: "TENANT", help: "Log in to this tenant."),
                 OptionSpec(
                     "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring (default) or file.",
-                    completion: .words(["keyring", "file"])),
+                    help: "Where to keep the token: keyring, kernel or file (default: the "
+                        + "vault's setting, else keyring).",
+                    completion: .words(["keyring", "kernel", "file"])),
             ],
             discussion: "The password is read from a prompt without echo, from AIVEN_PASSWORD, "
                 + "or from standard input when it is not a terminal; with --token the token is "
@@ -221,8 +227,64 @@ extension CommandTable {
                     "delete-source", help: "Delete the plain-text file once the token is kept."),
                 OptionSpec(
                     "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring (default) or file.",
-                    completion: .words(["keyring", "file"])),
+                    help: "Where to keep the token: keyring, kernel or file (default: the "
+                        + "vault's setting, else keyring).",
+                    completion: .words(["keyring", "kernel", "file"])),
+            ]),
+    ]
+
+    static let storeCommands: [CommandSpec] = [
+        CommandSpec(
+            ["user", "doctor"],
+            summary: "Check the vault, every token and every secret store; repair with --fix.",
+            options: [
+                OptionSpec(
+                    "fix", help: "Repair what can be repaired without losing a working token."),
+                jsonOption,
+            ],
+            discussion: "Checks the vault's permissions, schema and integrity, that every "
+                + "profile's token is in its store, tokens that belong to no profile, and "
+                + "whether each store can be reached. Exits 1 while a problem remains."),
+        CommandSpec(
+            ["user", "migrate-secrets"], summary: "Move tokens to another secret store.",
+            arguments: [
+                ArgumentSpec(
+                    "NAME", help: "The profile to move (default: the one in effect).",
+                    optional: true, completion: .profileName)
+            ],
+            options: [
+                OptionSpec(
+                    "to", value: "STORE", help: "The store to move to: keyring, kernel or file.",
+                    completion: .words(["keyring", "kernel", "file"])),
+                OptionSpec("all", help: "Move every profile's token."),
+            ],
+            discussion: "Each move is atomic: once it succeeds the token is in exactly one "
+                + "store, and when it fails the token is still where it was."),
+    ]
+
+    static let configCommands: [CommandSpec] = [
+        CommandSpec(
+            ["config", "get"], summary: "Print a setting's value.",
+            arguments: [
+                ArgumentSpec(
+                    "KEY", help: "secret-store or expiry-warning-days.",
+                    completion: .words(VaultSettings.keys))
+            ]),
+        CommandSpec(
+            ["config", "set"], summary: "Change a setting.",
+            arguments: [
+                ArgumentSpec(
+                    "KEY", help: "secret-store (keyring, kernel or file: where new logins keep "
+                        + "their token) or expiry-warning-days (a number).",
+                    completion: .words(VaultSettings.keys)),
+                ArgumentSpec("VALUE", help: "The new value."),
+            ]),
+        CommandSpec(
+            ["config", "unset"], summary: "Return a setting to its default.",
+            arguments: [
+                ArgumentSpec(
+                    "KEY", help: "secret-store or expiry-warning-days.",
+                    completion: .words(VaultSettings.keys))
             ]),
     ]
 }

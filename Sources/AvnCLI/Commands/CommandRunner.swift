@@ -25,6 +25,11 @@ public enum CommandRunner {
         ["user", "exec"]: TokenCommands.exec,
         ["user", "status"]: StatusCommand.run,
         ["user", "import"]: ImportCommand.run,
+        ["user", "doctor"]: DoctorCommand.run,
+        ["user", "migrate-secrets"]: MigrateSecretsCommand.run,
+        ["config", "get"]: ConfigCommands.get,
+        ["config", "set"]: ConfigCommands.set,
+        ["config", "unset"]: ConfigCommands.unset,
         ["completion"]: printCompletion,
     ]
 

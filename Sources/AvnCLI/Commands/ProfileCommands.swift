@@ -23,16 +23,30 @@ enum ProfileCommands {
         var table = PlainTable(headers: [
             "", "NAME", "EMAIL", "API", "TENANT", "STATE", "EXPIRES", "LAST USED", "STORE",
         ])
+        let kernelIDs = kernelTokens(profiles, context: context)
         for profile in profiles {
+            var state = ProfileFacts.state(of: profile)
+            if profile.secretStore == .kernel, profile.state == .active,
+                kernelIDs?.contains(profile.id) == false
+            {
+                state = "needs login (kernel keys are gone after a restart)"
+            }
             table.append([
                 profile.id == current ? "*" : "", profile.name, profile.email, profile.apiHost,
-                profile.tenant ?? "-", ProfileFacts.state(of: profile),
+                profile.tenant ?? "-", state,
                 ProfileFacts.timestamp(profile.expiresAt) ?? "-",
                 ProfileFacts.timestamp(profile.lastUsedAt) ?? "-",
                 ProfileFacts.storeLabel(profile.secretStore),
             ])
         }
         context.console.write(table.render())
+    }
+
+    /// The ids with a kernel key, when a profile uses that store: a cheap
+    /// system call, unlike a keyring search over D-Bus.
+    private static func kernelTokens(_ profiles: [Profile], context: CommandContext) -> Set<String>? {
+        guard profiles.contains(where: { $0.secretStore == .kernel }) else { return nil }
+        return try? context.profileStore().secretStore(.kernel).profileIDs()
     }
 
     static func current(_ context: CommandContext) throws {

@@ -45,8 +45,11 @@ enum TokenCommands {
             return (token, nil)
         case .profile(let profile, _):
             let token = try context.usableToken(of: profile)
+            let window = try context.profileStore().vault.read {
+                try $0.setting(VaultSettings.expiryWarningDays)
+            }
             if let warning = TokenAccess.expiryWarning(
-                for: profile, environment: context.environment)
+                for: profile, environment: context.environment, setting: window)
             {
                 context.console.log(.warning, warning)
             }

@@ -92,7 +92,7 @@ final class CommandContext {
     func secretStoreForNewLogin() throws -> SecretStoreKind {
         let name =
             try value("secret-store", orEnvironment: "AVN_SECRET_STORE")
-            ?? profileStore().vault.read { try $0.setting("secret-store") }
+            ?? profileStore().vault.read { try $0.setting(VaultSettings.secretStore) }
         guard let name else { return .keyring }
         guard let kind = SecretStoreKind(rawValue: name) else {
             let known = SecretStoreKind.allCases.map(\.rawValue).joined(separator: ", ")

@@ -36,13 +36,18 @@ public enum TokenAccess {
 
     /// A warning when the profile's token expires within the window, else `nil`.
     ///
-    /// The stored expiry is a lower bound for tokens that are extended when
-    /// used, so this warns and never refuses.
+    /// The window is `AVN_EXPIRY_WARNING_DAYS`, else the vault's
+    /// `expiry-warning-days` setting, else 7 days. The stored expiry is a lower
+    /// bound for tokens that are extended when used, so this warns and never
+    /// refuses.
     public static func expiryWarning(
-        for profile: Profile, environment: [String: String], now: Date = Date()
+        for profile: Profile, environment: [String: String], setting: String?,
+        now: Date = Date()
     ) -> String? {
         guard let expiry = profile.expiresAt else { return nil }
-        let days = environment["AVN_EXPIRY_WARNING_DAYS"].flatMap(Double.init) ?? defaultWarningDays
+        let days =
+            environment["AVN_EXPIRY_WARNING_DAYS"].flatMap(Double.init)
+            ?? setting.flatMap(Double.init) ?? defaultWarningDays
         guard expiry.timeIntervalSince(now) < days * 86_400 else { return nil }
         let when = expiry.formatted(.iso8601)
         let verb = expiry <= now ? "expired" : "expires"

@@ -2,6 +2,8 @@
 public enum SecretStoreKind: String, Sendable, CaseIterable {
     /// The desktop keyring, through the Secret Service (libsecret).
     case keyring
+    /// The Linux kernel's key retention service: no disk, no D-Bus, gone at reboot.
+    case kernel
     /// A plain-text file readable only by the user; chosen explicitly, never by default.
     case file
 }
@@ -74,25 +76,41 @@ public struct SecretStoreError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
+        "\(problem); \(remedy)"
+    }
+
+    /// What went wrong.
+    private var problem: String {
         switch reason {
-        case .noSessionBus:
-            "no D-Bus session bus, so the keyring cannot be reached; log in to a desktop session, "
-                + "start one with 'dbus-run-session', or choose the file store"
-        case .noSecretService:
-            "no keyring service (org.freedesktop.secrets) on the session bus; install and start "
-                + "gnome-keyring or another Secret Service provider, or choose the file store"
-        case .locked:
-            "the keyring is locked and no unlock prompt can be shown here; unlock it (for example "
-                + "from your desktop session) and try again"
-        case .promptDismissed:
-            "the keyring unlock prompt was dismissed; try again and unlock it"
+        case .noSessionBus: "no D-Bus session bus, so the keyring cannot be reached"
+        case .noSecretService: "no keyring service (org.freedesktop.secrets) on the session bus"
+        case .locked: "the keyring is locked and no unlock prompt can be shown here"
+        case .promptDismissed: "the keyring unlock prompt was dismissed"
         case .timedOut(let seconds):
-            "the keyring did not answer within \(Self.format(seconds)) seconds; check that the "
-                + "Secret Service is running and responsive, then try again"
-        case .fileProblem(let detail):
-            "the token file store cannot be used: \(detail)"
-        case .failed(let detail):
-            "the \(store.rawValue) store failed: \(detail)"
+            "the \(store.rawValue) store did not answer within \(Self.format(seconds)) seconds"
+        case .fileProblem(let detail): "the token file store cannot be used: \(detail)"
+        case .failed(let detail): "the \(store.rawValue) store failed: \(detail)"
+        }
+    }
+
+    /// What to do about it, naming the other stores: avn never falls back on its own.
+    private var remedy: String {
+        let others = SecretStoreKind.allCases.filter { $0 != store }.map(\.rawValue)
+        let alternatives =
+            "or keep tokens in another store (\(others.joined(separator: " or ")); "
+            + "--secret-store, 'avn config set secret-store', 'avn user migrate-secrets')"
+        return switch reason {
+        case .noSessionBus:
+            "log in to a desktop session or start a bus with 'dbus-run-session', \(alternatives)"
+        case .noSecretService:
+            "install and start gnome-keyring or another Secret Service provider, \(alternatives)"
+        case .locked:
+            "unlock it (for example from your desktop session) and try again, \(alternatives)"
+        case .promptDismissed: "try again and unlock it, \(alternatives)"
+        case .timedOut:
+            "check that it is running and responsive (AVN_KEYRING_TIMEOUT sets the limit), "
+                + alternatives
+        case .fileProblem, .failed: "fix it and try again, \(alternatives)"
         }
     }
 

@@ -12,6 +12,8 @@ extension SecretStoreKind {
         case .keyring:
             let timeout = environment["AVN_KEYRING_TIMEOUT"].flatMap(Double.init) ?? 3
             return LibsecretStore(timeout: timeout > 0 ? timeout : 3, vaultID: vaultID)
+        case .kernel:
+            return KernelKeyringStore(vaultID: vaultID)
         case .file:
             let folder = URL(fileURLWithPath: vaultPath).deletingLastPathComponent()
             return FileSecretStore(directory: folder.appendingPathComponent("tokens"))
