@@ -10,7 +10,8 @@ struct AdminStateTests {
 
     @Test func showsEveryUserAndEveryTokenWithItsStatus() throws {
         let session = try fixture.login()
-        let personal = try #require(try fixture.createToken(session).json()["full_token"] as? String)
+        let created = try fixture.createToken(session).json()
+        let personal = try #require(created["full_token"] as? String)
         #expect(try fixture.call("POST", "/v1/me/logout", token: session).status == 200)
 
         let state = try fixture.call("GET", "/_fake/state").json()

@@ -54,7 +54,8 @@ struct ExecutableTests {
         process.standardOutput = Pipe()
         try process.run()
         process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let data = errors.fileHandleForReading.readDataToEndOfFile()
+        let text = String(decoding: data, as: UTF8.self)
         #expect(process.terminationStatus == 2)
         #expect(text.split(separator: "\n").count == 1)
     }

@@ -10,7 +10,9 @@ struct FakeAPIOptionsTests {
     @Test func readsSpacedAndEqualsForms() throws {
         let options = try FakeAPIOptions.parse(
             ["--port", "8080", "--seed=/tmp/s.json", "--latency-ms", "25"])
-        #expect(options == FakeAPIOptions(port: 8080, seedPath: "/tmp/s.json", latencyMilliseconds: 25))
+        let expected = FakeAPIOptions(
+            port: 8080, seedPath: "/tmp/s.json", latencyMilliseconds: 25)
+        #expect(options == expected)
         #expect(try FakeAPIOptions.parse(["--help"]).showHelp)
     }
 

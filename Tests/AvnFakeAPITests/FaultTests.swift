@@ -34,7 +34,8 @@ struct FaultTests {
 
     @Test func aBodyFaultSendsItsTextAndContentTypeVerbatim() throws {
         try inject(
-            #"{"path": "/v1/me", "status": 502, "body": "<h1>oops</h1>", "content_type": "text/html"}"#)
+            #"{"path": "/v1/me", "status": 502, "body": "<h1>oops</h1>", "#
+                + #""content_type": "text/html"}"#)
         let response = try fixture.call("GET", "/v1/me")
         #expect(response.status == 502)
         #expect(response.text == "<h1>oops</h1>")

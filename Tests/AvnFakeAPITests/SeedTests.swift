@@ -25,7 +25,8 @@ struct SeedTests {
             "[]", "{\"users\": 3}", "{\"users\": [{\"password\": \"x\"}]}",
             "{\"users\": [{\"email\": \"a@x\"}]}",
             "{\"users\": [{\"email\": \"a@x\", \"password\": \"p\", \"projects\": [1]}]}",
-            "{\"users\": [{\"email\": \"a@x\", \"password\": \"p\"}, {\"email\": \"A@x\", \"password\": \"q\"}]}",
+            #"{"users": [{"email": "a@x", "password": "p"}, "#
+                + #"{"email": "A@x", "password": "q"}]}"#,
             "{\"users\": [",
         ])
     func rejectsMalformedSeeds(text: String) {

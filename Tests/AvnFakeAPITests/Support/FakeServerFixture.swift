@@ -45,7 +45,8 @@ final class FakeServerFixture {
     /// Logs in and returns the session token.
     func login(_ email: String = FakeServerFixture.email) throws -> String {
         let response = try call(
-            "POST", "/v1/userauth", body: #"{"email": "\#(email)", "password": "\#(Self.password)"}"#)
+            "POST", "/v1/userauth",
+            body: #"{"email": "\#(email)", "password": "\#(Self.password)"}"#)
         guard response.status == 200, let token = try response.json()["token"] as? String else {
             throw RawHTTPError(description: "login failed with \(response.status)")
         }
@@ -58,7 +59,8 @@ final class FakeServerFixture {
     ) throws -> RawResponse {
         try call(
             "POST", "/v1/access_token", token: token,
-            body: #"{"description": "\#(description)", "max_age_seconds": \#(maxAge), "extend_when_used": false}"#)
+            body: #"{"description": "\#(description)", "max_age_seconds": \#(maxAge), "#
+                + #""extend_when_used": false}"#)
     }
 
     /// The `tokens` array of `GET /_fake/state`.

@@ -97,7 +97,9 @@ final class RawHTTPConnection {
         while true {
             if let found = done(buffer) { return found }
             var chunk = [UInt8](repeating: 0, count: 65536)
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            let count = chunk.withUnsafeMutableBytes {
+                recv(descriptor, $0.baseAddress, $0.count, 0)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw RawHTTPError(description: "receive failed or timed out")
