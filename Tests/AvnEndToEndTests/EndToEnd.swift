@@ -86,6 +86,12 @@ final class EndToEnd {
         return result
     }
 
+    /// Adds a run made directly with the runner to the transcript.
+    func record(_ result: AvnResult, mayShowTokens: Bool = false) {
+        transcript.append((result, mayShowTokens))
+        if let ids = try? vault.profiles().map(\.id) { seenProfileIDs.formUnion(ids) }
+    }
+
     /// Logs in to a seed account with its password on standard input.
     @discardableResult
     func login(
