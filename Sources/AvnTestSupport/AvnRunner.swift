@@ -10,6 +10,16 @@ public struct AvnResult: Sendable, CustomStringConvertible {
     /// The run was killed for taking longer than its timeout.
     public let timedOut: Bool
 
+    public init(
+        arguments: [String], stdout: String, stderr: String, status: Int32, timedOut: Bool
+    ) {
+        self.arguments = arguments
+        self.stdout = stdout
+        self.stderr = stderr
+        self.status = status
+        self.timedOut = timedOut
+    }
+
     /// Both streams, to look for text that must appear on neither.
     public var allOutput: String { stdout + stderr }
 
