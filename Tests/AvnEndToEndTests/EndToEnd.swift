@@ -95,7 +95,8 @@ final class EndToEnd {
     /// Logs in to a seed account with its password on standard input.
     @discardableResult
     func login(
-        _ account: Seed.Account, _ extra: String..., sourceLocation: SourceLocation = #_sourceLocation
+        _ account: Seed.Account, _ extra: String...,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> AvnResult {
         var input = account.password + "\n"
         if let otp = account.otp { input += otp + "\n" }

@@ -28,7 +28,8 @@ enum ExpectedTable {
         case .null?: return "null"
         case .bool(let flag)?: return flag ? "true" : "false"
         case .integer(let digits)?: return digits
-        case .string(let text)? where key.hasSuffix("_time") && text.hasSuffix("Z") && text.contains("."):
+        case .string(let text)?
+        where key.hasSuffix("_time") && text.hasSuffix("Z") && text.contains("."):
             return text.split(separator: ".").first.map { String($0) + "Z" } ?? text
         case .string(let text)?: return text
         case .array(let items)?: return items.map { cell($0) }.joined(separator: ", ")

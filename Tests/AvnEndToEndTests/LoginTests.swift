@@ -92,7 +92,8 @@ struct LoginTests {
         let full = try #require(try JSONValue(parsing: created.stdout).arrayValue?.first?[
             "full_token"]?.stringValue)
 
-        let result = try world.avn("user", "login", "--token", "--profile", "ci", stdin: full + "\n")
+        let result = try world.avn(
+            "user", "login", "--token", "--profile", "ci", stdin: full + "\n")
         #expect(result.status == 0, "\(result)")
         try Self.expectLoggedIn(world, profile: "ci", email: Seed.ada.email, method: .token)
         #expect(try world.token(ofProfile: "ci") == full)

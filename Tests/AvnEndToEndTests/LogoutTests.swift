@@ -38,7 +38,8 @@ struct LogoutTests {
         let world = try EndToEnd()
         try world.login(Seed.ada)
         let before = try world.vault.snapshot()
-        try world.fake.addFault(FakeFault(path: "/v1/access_token/*", method: "DELETE", status: 500))
+        try world.fake.addFault(
+            FakeFault(path: "/v1/access_token/*", method: "DELETE", status: 500))
 
         let result = try world.avn("user", "logout")
         result.expectFailure(

@@ -16,7 +16,10 @@ struct SecretsTests {
         ]
         let path = world.vault.path
         var seenEmail = false
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+        let suffixes = ["", "-wal", "-shm"].filter {
+            FileManager.default.fileExists(atPath: path + $0)
+        }
+        for suffix in suffixes {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path + suffix))
             for token in tokens {
                 #expect(bytes.range(of: Data(token.utf8)) == nil, "token in vault\(suffix)")
@@ -63,7 +66,8 @@ struct SecretsTests {
         let world = try EndToEnd()
         try world.login(Seed.ada)
         let token = try world.token(ofProfile: Seed.ada.email)
-        let result = try world.runner.run(["user", "info"], environment: ["AIVEN_AUTH_TOKEN": token])
+        let result = try world.runner.run(
+            ["user", "info"], environment: ["AIVEN_AUTH_TOKEN": token])
         // The harness must notice a token in output; feed it one on purpose.
         let leaked = AvnResult(
             arguments: result.arguments, stdout: result.stdout + token, stderr: result.stderr,
