@@ -32,6 +32,11 @@ do {
     fail(error.description, status: 2)
 }
 
+// A parent may have blocked signals and the child inherits that mask; unblock them so
+// that a plain SIGTERM or Ctrl-C stops the server.
+var noSignals = sigset_t()
+sigemptyset(&noSignals)
+sigprocmask(SIG_SETMASK, &noSignals, nil)
 signal(SIGPIPE, SIG_IGN)
 let server: FakeAPIServer
 do {

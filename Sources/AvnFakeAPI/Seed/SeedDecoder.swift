@@ -5,7 +5,8 @@ enum SeedDecoder {
         do {
             document = try FakeJSONParser.parse(bytes)
         } catch {
-            throw .seedInvalid(path: nil, reason: "it is not valid JSON (near byte \(error.offset))")
+            let reason = "it is not valid JSON (near byte \(error.offset))"
+            throw .seedInvalid(path: nil, reason: reason)
         }
         guard document.isObject else { throw invalid("the top level must be an object") }
         guard let items = (document["users"] ?? .array([])).arrayValue else {

@@ -50,7 +50,8 @@ struct ConnectionHandler {
         let response = fault.replacesAnswer
             ? fault.response : router.respond(to: request, peerAddress: connection.peerAddress)
         guard fault.truncate else { return write(response, keepAlive: request.keepsAlive) }
-        connection.send(response.head(closing: true) + response.body.prefix(response.body.count / 2))
+        let half = response.body.prefix(response.body.count / 2)
+        connection.send(response.head(closing: true) + half)
         return false
     }
 
