@@ -4,7 +4,7 @@ public let avnVersion = "0.1.0"
 extension CommandTable {
     /// Every command of avn, the source of help, completions and man page checks.
     public static let avn = CommandTable(
-        commands: userCommands + accessTokenCommands + profileCommands,
+        commands: userCommands + accessTokenCommands + profileCommands + [completionCommand],
         globalOptions: globalOptions)
 
     /// One-line descriptions of the command groups.
@@ -36,6 +36,15 @@ extension CommandTable {
             "vault", value: "PATH", help: "Use the vault database at PATH (AVN_VAULT).",
             completion: .file),
     ]
+
+    static let completionCommand = CommandSpec(
+        ["completion"], summary: "Print the shell completion script for bash, zsh or fish.",
+        arguments: [
+            ArgumentSpec(
+                "SHELL", help: "bash, zsh or fish.", completion: .words(["bash", "zsh", "fish"]))
+        ],
+        discussion: "For example: avn completion bash > ~/.local/share/bash-completion/"
+            + "completions/avn")
 
     static let jsonOption = OptionSpec("json", help: "Print JSON instead of a table.")
 
@@ -129,7 +138,12 @@ extension CommandTable {
     static let profileCommands: [CommandSpec] = [
         CommandSpec(
             ["user", "profiles"], summary: "List the vault's profiles; never prints a token.",
-            options: [jsonOption]),
+            options: [
+                OptionSpec(
+                    "names", help: "Print only the names, one a line (for scripts and shell "
+                        + "completion; reads no keyring)."),
+                jsonOption,
+            ]),
         CommandSpec(
             ["user", "current"], summary: "Name the profile in effect and why.",
             options: [jsonOption],

@@ -25,6 +25,7 @@ public enum CommandRunner {
         ["user", "exec"]: TokenCommands.exec,
         ["user", "status"]: StatusCommand.run,
         ["user", "import"]: ImportCommand.run,
+        ["completion"]: printCompletion,
     ]
 
     public static func run(
@@ -56,6 +57,19 @@ public enum CommandRunner {
         } catch {
             console.log(.error, "command failed: \(oneLine(error))")
             return 1
+        }
+    }
+
+    private static func printCompletion(_ context: CommandContext) throws {
+        let scripts = CompletionScripts(table: CommandTable.avn)
+        switch context.parsed.argument("SHELL") {
+        case "bash": context.console.write(scripts.bash())
+        case "zsh": context.console.write(scripts.zsh())
+        case "fish": context.console.write(scripts.fish())
+        case let other:
+            throw UsageError(
+                "unknown shell '\(other ?? "")'; choose bash, zsh or fish",
+                path: context.parsed.spec.path)
         }
     }
 

@@ -7,6 +7,10 @@ enum ProfileCommands {
         let (profiles, current) = try context.profileStore().vault.read {
             (try $0.profiles(), try $0.currentProfile()?.id)
         }
+        if context.parsed.flag("names") {
+            context.console.write(profiles.map { $0.name + "\n" }.joined())
+            return
+        }
         if context.parsed.flag("json") {
             let items = profiles.map { ProfileFacts.json($0, current: $0.id == current) }
             context.console.write(JSONValue.array(items).pythonJSON() + "\n")

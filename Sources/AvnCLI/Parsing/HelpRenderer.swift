@@ -13,11 +13,11 @@ public struct HelpRenderer: Sendable {
     }
 
     private func help(for command: CommandSpec) -> String {
-        var text = "OVERVIEW: \(command.summary)\n"
+        var text = "OVERVIEW: \(wrap(command.summary, indent: 10).dropFirst(10))\n"
         if let discussion = command.discussion {
             text += "\n" + wrap(discussion, indent: 0) + "\n"
         }
-        text += "\nUSAGE: \(usage(command))\n"
+        text += "\nUSAGE: \(wrapUsage(command))\n"
         if !command.arguments.isEmpty {
             text += "\nARGUMENTS:\n"
             for argument in command.arguments {
@@ -64,6 +64,10 @@ public struct HelpRenderer: Sendable {
 
     /// `avn user login [EMAIL] [--token] [--tenant TENANT]`.
     public func usage(_ command: CommandSpec) -> String {
+        usageParts(command).joined(separator: " ")
+    }
+
+    private func usageParts(_ command: CommandSpec) -> [String] {
         var parts = [command.displayName]
         for option in command.options {
             parts.append("[\(label(option))]")
@@ -72,7 +76,23 @@ public struct HelpRenderer: Sendable {
             let name = argument.takesRest ? "-- \(argument.name)..." : argument.name
             parts.append(argument.isOptional ? "[\(name)]" : name)
         }
-        return parts.joined(separator: " ")
+        return parts
+    }
+
+    /// The usage line, broken between its parts to stay within 80 columns.
+    private func wrapUsage(_ command: CommandSpec) -> String {
+        let margin = String(repeating: " ", count: 7)
+        var lines: [String] = []
+        var line = ""
+        for part in usageParts(command) {
+            if !line.isEmpty && 7 + line.count + 1 + part.count > 80 {
+                lines.append(line)
+                line = margin + "   "
+            }
+            line += (line.isEmpty || line.hasSuffix(" ") ? "" : " ") + part
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
     }
 
     private func label(_ option: OptionSpec) -> String {
