@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+@testable import AvnCLI
+
+/// One man page of `man/`, read as text with roff's `\-` turned into `-`.
+struct ManPage: Sendable {
+    let name: String
+    let lines: [String]
+
+    static let names = ["avn.1", "avn-user.1", "git-credential-avn.1", "avn-fake-api.1"]
+
+    static var folder: URL {
+        // Tests/AvnCLITests/ManPageTests.swift -> the repository root.
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("man")
+    }
+
+    static func path(of name: String) -> String {
+        folder.appendingPathComponent(name).path
+    }
+
+    static func load(_ name: String) throws -> ManPage {
+        let text = try String(contentsOfFile: path(of: name), encoding: .utf8)
+        let plain = text.replacingOccurrences(of: "\\-", with: "-")
+        return ManPage(name: name, lines: plain.components(separatedBy: "\n"))
+    }
+
+    /// The page documenting a command: `avn user ...` in avn-user(1), the rest in avn(1).
+    static func documenting(_ command: CommandSpec) -> String {
+        command.path.first == "user" ? "avn-user.1" : "avn.1"
+    }
+
+    /// The lines from the heading line `heading` up to the next `.SS` or `.SH`.
+    func section(_ heading: String) -> [String]? {
+        guard let start = lines.firstIndex(of: heading) else { return nil }
+        let rest = lines[(start + 1)...]
+        let end = rest.firstIndex { $0.hasPrefix(".SS") || $0.hasPrefix(".SH") } ?? lines.endIndex
+        return Array(lines[start..<end])
+    }
+
+    /// The lines of a `.SH` section, its subsections included.
+    func chapter(_ title: String) -> [String]? {
+        guard let start = lines.firstIndex(of: ".SH \(title)") else { return nil }
+        let rest = lines[(start + 1)...]
+        let end = rest.firstIndex { $0.hasPrefix(".SH") } ?? lines.endIndex
+        return Array(lines[start..<end])
+    }
+
+    /// The command titles of the `.SS "avn ..."` subsections.
+    var commandSubsections: [String] {
+        lines.compactMap { line in
+            guard line.hasPrefix(".SS \"avn "), line.hasSuffix("\"") else { return nil }
+            return String(line.dropFirst(".SS \"".count).dropLast())
+        }
+    }
+}
+
+/// Whether `word` occurs in `lines` as a whole option, not as the start of a longer one.
+private func mentions(_ lines: [String], option word: String) -> Bool {
+    let text = lines.joined(separator: "\n")
+    var searchStart = text.startIndex
+    while let found = text.range(of: word, range: searchStart..<text.endIndex) {
+        let next = found.upperBound < text.endIndex ? text[found.upperBound] : " "
+        if !(next.isLetter || next.isNumber || next == "-") { return true }
+        searchStart = found.upperBound
+    }
+    return false
+}
+
+private func mandocPath() -> String? {
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        .split(separator: ":").map(String.init)
+    return folders.map { "\($0)/mandoc" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Suite("Man pages")
+struct ManPageTests {
+    @Test(arguments: ManPage.names)
+    func pageIsCleanUnderMandocLint(name: String) throws {
+        let mandoc = try #require(
+            mandocPath(), "mandoc is needed to check the man pages; install the mandoc package")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: mandoc)
+        process.arguments = ["-T", "lint", "-W", "warning", ManPage.path(of: name)]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let messages = String(
+            decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+
+        #expect(messages == "")
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test(arguments: ManPage.names)
+    func pageHasNameSynopsisAndDescription(name: String) throws {
+        let page = try ManPage.load(name)
+        for title in ["NAME", "SYNOPSIS", "DESCRIPTION"] {
+            #expect(page.lines.contains(".SH \(title)"), "\(name) lacks .SH \(title)")
+        }
+        let nameLine = try #require(page.chapter("NAME")?.dropFirst().first)
+        #expect(nameLine.hasPrefix(name.dropLast(2) + " - "))
+    }
+
+    @Test(arguments: CommandTable.avn.commands.map(\.path))
+    func everyCommandHasASubsectionNamingItsOptionsAndArguments(path: [String]) throws {
+        let command = try #require(CommandTable.avn.command(path))
+        let pageName = ManPage.documenting(command)
+        let page = try ManPage.load(pageName)
+        let section = try #require(
+            page.section(".SS \"\(command.displayName)\""),
+            "\(pageName) has no .SS \"\(command.displayName)\" subsection")
+
+        for option in command.options {
+            #expect(
+                mentions(section, option: "--\(option.name)"),
+                "\(pageName): '\(command.displayName)' does not describe --\(option.name)")
+        }
+        for argument in command.arguments {
+            #expect(
+                section.contains { $0.contains(argument.name) },
+                "\(pageName): '\(command.displayName)' does not name \(argument.name)")
+        }
+        #expect(section.contains(".EX"), "\(pageName): '\(command.displayName)' has no example")
+    }
+
+    @Test func everyCommandSubsectionNamesACommandOfTheTable() throws {
+        let known = Set(CommandTable.avn.commands.map(\.displayName))
+        for name in ["avn.1", "avn-user.1"] {
+            for title in try ManPage.load(name).commandSubsections {
+                #expect(known.contains(title), "\(name) documents '\(title)', not a command")
+            }
+        }
+    }
+
+    @Test(arguments: CommandTable.avn.globalOptions.map(\.name) + ["help", "version"])
+    func everyGlobalOptionIsDescribedInAvn1(option: String) throws {
+        let chapter = try #require(try ManPage.load("avn.1").chapter("GLOBAL OPTIONS"))
+        #expect(mentions(chapter, option: "--\(option)"))
+    }
+
+    @Test(arguments: CommandTable.avn.globalOptions.map(\.name))
+    func avnUserPageNamesEveryGlobalOption(option: String) throws {
+        let page = try ManPage.load("avn-user.1")
+        #expect(mentions(page.lines, option: "--\(option)"))
+    }
+
+    @Test func everyEnvironmentVariableTheSourcesReadIsInAvn1() throws {
+        let chapter = try #require(try ManPage.load("avn.1").chapter("ENVIRONMENT"))
+        let variables = try EnvironmentVariables.read()
+        #expect(variables.count >= 10, "found only \(variables.sorted())")
+        for variable in variables.sorted() {
+            #expect(
+                chapter.contains(".B \(variable)"),
+                "avn.1 ENVIRONMENT has no entry '.B \(variable)'")
+        }
+    }
+}
+
+/// The environment variables avn's sources read by name.
+enum EnvironmentVariables {
+    static let folders = ["Sources/avn", "Sources/AvnCLI", "Sources/AvnVault"]
+    static let patterns = [
+        #"environment\["([A-Z_]+)"\]"#, #"orEnvironment: "([A-Z_]+)""#,
+        #"variable: "([A-Z_]+)""#,
+    ]
+
+    static func read() throws -> Set<String> {
+        let root = ManPage.folder.deletingLastPathComponent()
+        var found: Set<String> = []
+        let expressions = try patterns.map { try NSRegularExpression(pattern: $0) }
+        for folder in folders {
+            let base = root.appendingPathComponent(folder)
+            let files = FileManager.default.enumerator(atPath: base.path)?
+                .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+            for file in files {
+                let text = try String(
+                    contentsOfFile: base.appendingPathComponent(file).path, encoding: .utf8)
+                let range = NSRange(text.startIndex..., in: text)
+                for expression in expressions {
+                    for match in expression.matches(in: text, range: range) {
+                        if let name = Range(match.range(at: 1), in: text) {
+                            found.insert(String(text[name]))
+                        }
+                    }
+                }
+            }
+        }
+        return found
+    }
+}
