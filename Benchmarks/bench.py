@@ -14,6 +14,7 @@ import json
 import math
 import multiprocessing
 import os
+import resource
 import sqlite3
 import statistics
 import subprocess
@@ -75,7 +76,8 @@ def _worker(barrier, queue, command, calls):
                                 stderr=subprocess.DEVNULL, close_fds=False).returncode
         latencies.append(time.perf_counter() - start)
         failures += status != 0
-    queue.put((latencies, failures))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    queue.put((latencies, failures, usage.ru_utime + usage.ru_stime))
 
 
 def _run_workers(command, workers, calls):
@@ -91,7 +93,21 @@ def _run_workers(command, workers, calls):
     for process in processes:
         process.join()
     latencies = [value for result in results for value in result[0]]
-    return latencies, sum(result[1] for result in results), wall
+    cpu = sum(result[2] for result in results)
+    return latencies, sum(result[1] for result in results), wall, cpu
+
+
+def _daemon_cpu(pids):
+    """CPU seconds each daemon (label=pid) has used so far."""
+    seconds = {}
+    for label, pid in pids.items():
+        try:
+            with open(f"/proc/{pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            seconds[label] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return seconds
 
 
 def percentile(values, fraction):
@@ -107,13 +123,19 @@ def parallel(out, workers, calls, command):
     The same harness with one worker gives the sequential baseline, so the
     harness's own cost (fork and exec from Python) is visible.
     """
-    baseline, base_failures, _ = _run_workers(command, 1, max(calls, 20))
-    latencies, failures, wall = _run_workers(command, workers, calls)
+    pids = dict(item.split("=", 1) for item in os.environ.get("BENCH_DAEMONS", "").split())
+    baseline, base_failures, _, _ = _run_workers(command, 1, max(calls, 20))
+    before = _daemon_cpu(pids)
+    latencies, failures, wall, cpu = _run_workers(command, workers, calls)
+    after = _daemon_cpu(pids)
+    daemons = {label: (after[label] - before[label]) / len(latencies)
+               for label in after if label in before}
     result = {
         "workers": workers, "calls_per_worker": calls, "calls": len(latencies),
         "failures": failures + base_failures, "wall_seconds": wall,
         "p50": percentile(latencies, 0.50), "p99": percentile(latencies, 0.99),
         "max": max(latencies), "sequential_median": statistics.median(baseline),
+        "cpus": len(os.sched_getaffinity(0)), "cpu_per_call": {"avn": cpu / len(latencies), **daemons},
     }
     with open(out, "w") as handle:
         json.dump(result, handle, indent=2)

@@ -5,8 +5,10 @@ ratios (and peak memory) with pass/fail, since absolute times on shared CI
 machines mean little. A missed goal never changes the exit status.
 """
 
+import glob
 import json
 import os
+import statistics
 
 MIB = 1024
 
@@ -17,10 +19,17 @@ class Results:
         self.medians = {}
         self.rows = []
         for name in ("token", "context", "info", "scale"):
-            data = self._load(name + ".json")
-            for result in (data or {}).get("results", []):
-                self.medians[result["command"]] = result["median"]
-                self.rows.append(result)
+            pooled = {}
+            for path in sorted(glob.glob(os.path.join(folder, name + ".r*.json"))):
+                with open(path) as handle:
+                    for result in json.load(handle)["results"]:
+                        pooled.setdefault(result["command"], []).extend(result["times"])
+            for command, times in pooled.items():
+                row = {"command": command, "times": times, "median": statistics.median(times),
+                       "mean": statistics.mean(times), "min": min(times), "max": max(times),
+                       "stddev": statistics.stdev(times) if len(times) > 1 else 0}
+                self.medians[command] = row["median"]
+                self.rows.append(row)
 
     def _load(self, name):
         path = os.path.join(self.folder, name)
@@ -189,6 +198,13 @@ def print_full(results):
               f"{result} |")
         print(f"| {data['workers']} parallel workers: p50 / single median | {ms(data['p50'])} | "
               f"{ms(single)} | {data['p50'] / single:.2f} | – | – |")
+        cpu = data.get("cpu_per_call", {})
+        if cpu:
+            parts = ", ".join(f"{label} {ms(seconds)}" for label, seconds in cpu.items())
+            bound = data["workers"] * sum(cpu.values()) / data["cpus"]
+            print(f"| CPU per call under load ({parts}) on {data['cpus']} CPUs: "
+                  f"{data['workers']} in flight cannot average below | {ms(bound)} | – | – | "
+                  f"– | – |")
     print()
     print("All medians (hyperfine, no shell, side by side per group):")
     print()
