@@ -17,15 +17,21 @@ class Results:
     def __init__(self, folder):
         self.folder = folder
         self.medians = {}
+        self.cpu = {}
         self.rows = []
         for name in ("token", "context", "info", "scale"):
             pooled = {}
             for path in sorted(glob.glob(os.path.join(folder, name + ".r*.json"))):
                 with open(path) as handle:
                     for result in json.load(handle)["results"]:
-                        pooled.setdefault(result["command"], []).extend(result["times"])
-            for command, times in pooled.items():
+                        runs = len(result["times"])
+                        entry = pooled.setdefault(result["command"], ([], []))
+                        entry[0].extend(result["times"])
+                        entry[1].extend([result["user"] + result["system"]] * runs)
+            for command, (times, cpu) in pooled.items():
+                self.cpu[command] = statistics.mean(cpu)
                 row = {"command": command, "times": times, "median": statistics.median(times),
+                       "cpu": statistics.mean(cpu),
                        "mean": statistics.mean(times), "min": min(times), "max": max(times),
                        "stddev": statistics.stdev(times) if len(times) > 1 else 0}
                 self.medians[command] = row["median"]
@@ -174,6 +180,12 @@ def print_full(results):
         cells = [ms(top) if top is not None else "–", ms(bottom) if bottom is not None else "–",
                  f"{ratio:.2f}" if ratio is not None else "–"]
         print(f"| {check} | {' | '.join(cells)} | {goal} | {result} |")
+    floor_cpu = results.cpu.get("secret-tool lookup")
+    for name in ("avn user token", "git-credential-avn get"):
+        own = results.cpu.get(name)
+        if own is not None and floor_cpu:
+            print(f"| {name} / secret-tool lookup, CPU of the process (user+sys) | {ms(own)} | "
+                  f"{ms(floor_cpu)} | {own / floor_cpu:.2f} | – | – |")
     cost = profiles_cost(results, sizes)
     small, linear = profiles_verdict(cost)
     if cost:
@@ -208,12 +220,12 @@ def print_full(results):
     print()
     print("All medians (hyperfine, no shell, side by side per group):")
     print()
-    print("| Command | Median | Mean ± σ | Min | Max | Runs |")
-    print("|---|---|---|---|---|---|")
+    print("| Command | Median | Mean ± σ | Min | Max | CPU (user+sys, mean) | Runs |")
+    print("|---|---|---|---|---|---|---|")
     for row in results.rows:
         print(f"| {row['command']} | {ms(row['median'])} | {ms(row['mean'])} ± "
               f"{ms(row['stddev'] or 0)} | {ms(row['min'])} | {ms(row['max'])} | "
-              f"{len(row['times'])} |")
+              f"{ms(row['cpu'])} | {len(row['times'])} |")
     if parallel:
         data = parallel[0]
         print(f"| parallel harness, one worker (sequential median) | "
