@@ -229,9 +229,9 @@ def print_full(results):
     if parallel:
         data = parallel[0]
         print(f"| parallel harness, one worker (sequential median) | "
-              f"{ms(data['sequential_median'])} | – | – | – | – |")
+              f"{ms(data['sequential_median'])} | – | – | – | – | – |")
         print(f"| parallel: {data['calls']} calls, {data['failures']} failed, "
-              f"wall {data['wall_seconds']:.2f} s, max {ms(data['max'])} | – | – | – | – | – |")
+              f"wall {data['wall_seconds']:.2f} s, max {ms(data['max'])} | – | – | – | – | – | – |")
 
 
 def main(folder, mode):
