@@ -40,7 +40,7 @@ struct CompletionScriptTests {
     }
 
     @Test func completesCommandWords() throws {
-        #expect(try bashComplete(["avn", ""]) == ["user", "completion"])
+        #expect(try bashComplete(["avn", ""]) == ["user", "config", "completion"])
         #expect(try bashComplete(["avn", "user", "access-token", "re"]) == ["revoke"])
         #expect(try bashComplete(["avn", "--profile", "x", "user", "sw"]) == ["switch"])
     }
@@ -54,7 +54,9 @@ struct CompletionScriptTests {
     }
 
     @Test func completesOptionValues() throws {
-        #expect(try bashComplete(["avn", "user", "login", "--secret-store", ""]) == ["keyring", "file"])
+        #expect(
+            try bashComplete(["avn", "user", "login", "--secret-store", ""])
+                == ["keyring", "kernel", "file"])
         #expect(try bashComplete(["avn", "completion", "z"]) == ["zsh"])
     }
 
