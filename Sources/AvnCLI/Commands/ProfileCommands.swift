@@ -80,18 +80,19 @@ enum ProfileCommands {
     }
 
     private static func chooseTarget(_ context: CommandContext, vault: Vault) throws -> Profile {
-        let (profiles, current) = try vault.read { (try $0.profiles(), try $0.currentProfile()) }
         if let name = context.parsed.argument("NAME") {
-            guard let profile = profiles.first(where: { $0.name == name }) else {
+            guard let profile = try vault.read({ try $0.profile(named: name) }) else {
                 throw VaultError.noSuchProfile(name)
             }
             return profile
         }
-        if profiles.count == 2, let other = profiles.first(where: { $0.id != current?.id }) {
-            return other
-        }
-        guard !profiles.isEmpty else {
+        let (count, current) = try vault.read { (try $0.profileCount(), try $0.currentProfile()) }
+        guard count > 0 else {
             throw CLIError("there are no profiles to switch to; add one with 'avn user login'")
+        }
+        let profiles = try vault.profiles()
+        if count == 2, let other = profiles.first(where: { $0.id != current?.id }) {
+            return other
         }
         guard context.console.inputIsTerminal else {
             throw UsageError(

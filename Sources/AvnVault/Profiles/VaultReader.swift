@@ -34,6 +34,11 @@ public class VaultReader {
             [.text(email), .text(apiURL)])
     }
 
+    /// How many profiles there are.
+    public func profileCount() throws -> Int {
+        Int(try connection.integer("SELECT COUNT(*) FROM profile") ?? 0)
+    }
+
     /// The profile `avn user switch` made current, if any.
     public func currentProfile() throws -> Profile? {
         try query(
