@@ -25,8 +25,10 @@ public final class StubTransport: HTTPTransport, @unchecked Sendable {
 
     /// Answers every request with one JSON text and status.
     public convenience init(status: Int = 200, json: String) {
-        self.init(fallback: .response(HTTPResponse(
-            status: status, headers: ["content-type": "application/json"], text: json)))
+        self.init(
+            fallback: .response(
+                HTTPResponse(
+                    status: status, headers: ["content-type": "application/json"], text: json)))
     }
 
     /// Queues one more outcome.

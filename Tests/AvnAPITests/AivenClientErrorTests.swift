@@ -5,16 +5,23 @@ import Testing
 
 @Suite struct AivenClientErrorTests {
     @Test func messageComesFromAJSONErrorBody() {
-        let stub = StubTransport(status: 401, json: #"{"message": "Missing (expired) db token", "errors": [{"message": "Missing (expired) db token", "status": 401}]}"#)
+        let stub = StubTransport(
+            status: 401,
+            json:
+                #"{"message": "Missing (expired) db token", "#
+                    + #""errors": [{"message": "Missing (expired) db token", "status": 401}]}"#
+        )
         #expect(throws: APIClientError.api(status: 401, message: "Missing (expired) db token")) {
             try makeClient(stub).me()
         }
-        #expect(APIClientError.api(status: 401, message: "Missing (expired) db token").description
-            == "Missing (expired) db token (status 401)")
+        #expect(
+            APIClientError.api(status: 401, message: "Missing (expired) db token").description
+                == "Missing (expired) db token (status 401)")
     }
 
     @Test func messageComesFromTheRawTextOfANonJSONErrorBody() throws {
-        let stub = StubTransport([.response(HTTPResponse(status: 500, text: "  oops\n  broken \n"))])
+        let stub = StubTransport([.response(HTTPResponse(status: 500, text: "  oops\n  broken \n"))]
+        )
         let error = try #require(throws: APIClientError.self) { try makeClient(stub).me() }
         #expect(error == .api(status: 500, message: "oops broken"))
         #expect(error.description == "oops broken (status 500)")
@@ -39,7 +46,8 @@ import Testing
     }
 
     @Test func status510IsTheOTPRequiredCase() throws {
-        let stub = StubTransport(status: 510, json: #"{"message": "Two-factor authentication OTP required"}"#)
+        let stub = StubTransport(
+            status: 510, json: #"{"message": "Two-factor authentication OTP required"}"#)
         let error = try #require(throws: APIClientError.self) {
             try makeClient(stub, token: nil).login(email: "a@example.com", password: "secret pw")
         }
@@ -96,7 +104,8 @@ import Testing
     @Test func createTokenNeedsTheFullToken() throws {
         let stub = StubTransport(json: #"{"token_prefix": "abc"}"#)
         let error = try #require(throws: APIClientError.self) {
-            try makeClient(stub).createToken(description: "d", maxAgeSeconds: nil, extendWhenUsed: false)
+            try makeClient(stub).createToken(
+                description: "d", maxAgeSeconds: nil, extendWhenUsed: false)
         }
         guard case .invalidResponse(let detail) = error else {
             Issue.record("unexpected error \(error)")

@@ -25,25 +25,35 @@ import Testing
         let grant = try makeClient(stub).login(
             email: "a@example.com", password: "pw secret", otp: "123456", tenant: "aws")
 
-        #expect(grant == SessionGrant(token: "tok-123456", userEmail: "a@example.com", state: "active"))
+        #expect(
+            grant == SessionGrant(token: "tok-123456", userEmail: "a@example.com", state: "active"))
         let request = try #require(stub.requests.first)
         #expect(request.method == .post)
         #expect(request.path == "/v1/userauth")
         #expect(request.headers["authorization"] == nil)
         #expect(request.headers["content-type"] == "application/json")
         let body = String(decoding: try #require(request.body), as: UTF8.self)
-        #expect(body == #"{"email":"a@example.com","password":"pw secret","otp":"123456","tenant":"aws"}"#)
+        #expect(
+            body
+                == #"{"email":"a@example.com","password":"pw secret","#
+                + #""otp":"123456","tenant":"aws"}"#
+        )
     }
 
     @Test func loginLeavesOutOTPAndTenantWhenAbsent() throws {
         let stub = StubTransport(json: #"{"token": "tok-123456", "user_email": "a@example.com"}"#)
         _ = try makeClient(stub).login(email: "a@example.com", password: "pw")
-        #expect(stub.lastJSONBody == .dictionary(["email": .string("a@example.com"), "password": .string("pw")]))
+        #expect(
+            stub.lastJSONBody
+                == .dictionary(["email": .string("a@example.com"), "password": .string("pw")]))
     }
 
     @Test func createUserSendsNoTokenEvenWhenTheClientHasOne() throws {
         let stub = StubTransport(
-            json: #"{"state": "active", "token": "tok-abcdef", "user_email": "n@example.com", "user": {}}"#)
+            json:
+                #"{"state": "active", "token": "tok-abcdef", "#
+                    + #""user_email": "n@example.com", "user": {}}"#
+        )
         let grant = try makeClient(stub).createUser(
             email: "n@example.com", password: "longpassword", realName: "New User")
 
@@ -52,23 +62,32 @@ import Testing
         #expect(request.path == "/v1/user")
         #expect(request.method == .post)
         #expect(request.headers["authorization"] == nil)
-        #expect(stub.lastJSONBody == .dictionary([
-            "email": .string("n@example.com"), "real_name": .string("New User"), "password": .string("longpassword"),
-        ]))
+        #expect(
+            stub.lastJSONBody
+                == .dictionary([
+                    "email": .string("n@example.com"), "real_name": .string("New User"),
+                    "password": .string("longpassword"),
+                ]))
     }
 
     @Test func createTokenAlwaysSendsAllThreeFields() throws {
         let stub = StubTransport(json: #"{"full_token": "full", "token_prefix": "full"}"#)
         let client = makeClient(stub)
         _ = try client.createToken(description: "ci", maxAgeSeconds: nil, extendWhenUsed: false)
-        #expect(stub.lastJSONBody == .dictionary([
-            "description": .string("ci"), "extend_when_used": .bool(false), "max_age_seconds": .null,
-        ]))
+        #expect(
+            stub.lastJSONBody
+                == .dictionary([
+                    "description": .string("ci"), "extend_when_used": .bool(false),
+                    "max_age_seconds": .null,
+                ]))
         let token = try client.createToken(
             description: "nb", maxAgeSeconds: 3600, extendWhenUsed: true)
-        #expect(stub.lastJSONBody == .dictionary([
-            "description": .string("nb"), "extend_when_used": .bool(true), "max_age_seconds": .int(3600),
-        ]))
+        #expect(
+            stub.lastJSONBody
+                == .dictionary([
+                    "description": .string("nb"), "extend_when_used": .bool(true),
+                    "max_age_seconds": .int(3600),
+                ]))
         #expect(token["full_token"] == .string("full"))
         #expect(stub.requests.allSatisfy { $0.method == .post && $0.path == "/v1/access_token" })
     }
@@ -80,7 +99,9 @@ import Testing
         let request = try #require(stub.requests.first)
         #expect(request.method == .put)
         #expect(request.path == "/v1/me/password")
-        #expect(stub.lastJSONBody == .dictionary(["password": .string("old pw"), "new_password": .string("new pw")]))
+        #expect(
+            stub.lastJSONBody
+                == .dictionary(["password": .string("old pw"), "new_password": .string("new pw")]))
     }
 
     @Test func expireTokensPostsWithoutABodyAndReturnsTheMessage() throws {
@@ -94,11 +115,19 @@ import Testing
     }
 
     @Test func listTokensReturnsTheArrayExactlyAsSent() throws {
-        let stub = StubTransport(json: #"{"tokens": [{"token_prefix": "abc", "create_time": "2021-08-16T15:29:14.123456Z", "x": 1.0}]}"#)
+        let stub = StubTransport(
+            json:
+                #"{"tokens": [{"token_prefix": "abc", "#
+                    + #""create_time": "2021-08-16T15:29:14.123456Z", "x": 1.0}]}"#
+        )
         let tokens = try makeClient(stub).listTokens()
-        #expect(tokens == [.dictionary([
-            "token_prefix": .string("abc"), "create_time": .string("2021-08-16T15:29:14.123456Z"), "x": .double(1),
-        ])])
+        #expect(
+            tokens == [
+                .dictionary([
+                    "token_prefix": .string("abc"),
+                    "create_time": .string("2021-08-16T15:29:14.123456Z"), "x": .double(1),
+                ])
+            ])
         #expect(stub.requests.first?.path == "/v1/access_token")
     }
 
@@ -116,12 +145,14 @@ import Testing
 
         let requests = stub.requests
         #expect(requests.map(\.method) == [.put, .delete])
-        #expect(requests.map(\.path) == [
-            "/v1/access_token/ab%2Fc%2Bd%3De", "/v1/access_token/a%2Bb%2Fc%3D%3D",
-        ])
+        #expect(
+            requests.map(\.path) == [
+                "/v1/access_token/ab%2Fc%2Bd%3De", "/v1/access_token/a%2Bb%2Fc%3D%3D",
+            ])
         #expect(stub.lastJSONBody == nil)
-        #expect(try JSONValue(parsing: try #require(requests[0].body))
-            == .dictionary(["description": .string("renamed")]))
+        #expect(
+            try JSONValue(parsing: try #require(requests[0].body))
+                == .dictionary(["description": .string("renamed")]))
     }
 
     @Test(arguments: [

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 @Suite struct AivenClientRetryTests {
-    private let refused = StubTransport.Outcome.failure(.connectionRefused(host: "api.example.test"))
+    private let refused = StubTransport.Outcome.failure(
+        .connectionRefused(host: "api.example.test"))
 
     @Test func aGetIsTriedThreeTimesOnConnectionFailuresAndEachRetryIsLogged() throws {
         let stub = StubTransport([refused, refused, refused])
@@ -16,7 +17,8 @@ import Testing
         #expect(stub.requests.count == 3)
         #expect(warnings.lines.count == 2)
         #expect(warnings.lines.first?.hasPrefix("GET /v1/me failed: could not connect") == true)
-        #expect(warnings.lines.first?.hasSuffix("; retrying in 0.01 seconds, 2 attempts left") == true)
+        #expect(
+            warnings.lines.first?.hasSuffix("; retrying in 0.01 seconds, 2 attempts left") == true)
         #expect(warnings.lines.last?.hasSuffix("1 attempts left") == true)
     }
 
@@ -48,7 +50,8 @@ import Testing
             case .update: _ = try client.updateToken("abc", description: "d")
             case .login: _ = try client.login(email: "e@example.com", password: "pw")
             case .createToken:
-                _ = try client.createToken(description: "d", maxAgeSeconds: nil, extendWhenUsed: false)
+                _ = try client.createToken(
+                    description: "d", maxAgeSeconds: nil, extendWhenUsed: false)
             case .changePassword: _ = try client.changePassword(current: "a", new: "b")
             }
         }
@@ -65,7 +68,9 @@ import Testing
 
     @Test func httpErrorStatusesAreNeverRetried() {
         let stub = StubTransport([jsonResponse(503, #"{"message": "down"}"#)])
-        #expect(throws: APIClientError.api(status: 503, message: "down")) { try makeClient(stub).me() }
+        #expect(throws: APIClientError.api(status: 503, message: "down")) {
+            try makeClient(stub).me()
+        }
         #expect(stub.requests.count == 1)
     }
 }

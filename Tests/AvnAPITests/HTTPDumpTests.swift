@@ -8,9 +8,11 @@ import Testing
     private let newPassword = "staple-new-pw"
 
     @Test func theDumpShowsExchangesButNoCredentials() throws {
-        let fullToken = String(repeating: "Zy+/9", count: 74) + "==" // a different 372-char token
+        let fullToken = String(repeating: "Zy+/9", count: 74) + "=="  // a different 372-char token
         let stub = StubTransport([
-            jsonResponse(200, #"{"state": "active", "token": "\#(sampleToken)", "user_email": "a@example.com"}"#),
+            jsonResponse(
+                200,
+                #"{"state": "active", "token": "\#(sampleToken)", "user_email": "a@example.com"}"#),
             jsonResponse(200, #"{"full_token": "\#(fullToken)", "token_prefix": "Zy+/9Zy+/9Zy"}"#),
             jsonResponse(200, #"{"token": "\#(fullToken)"}"#),
             jsonResponse(200, #"{"message": "Revoked \#(fullToken)"}"#),
@@ -37,7 +39,10 @@ import Testing
         #expect(text.contains(#""email":"a@example.com""#))
         #expect(text.contains(#""full_token":"<redacted>""#))
         #expect(text.contains(#""token_prefix":"Zy+/9Zy+/9Zy""#))
-        #expect(text.contains("> DELETE https://api.example.test/v1/access_token/Zy%2B%2F9Zy%2B%2F9Zy…"))
+        #expect(
+            text.contains(
+                "> DELETE https://api.example.test/v1/access_token/Zy%2B%2F9Zy%2B%2F9Zy…")
+        )
         #expect(text.contains("< HTTP 500"))
     }
 
@@ -46,21 +51,23 @@ import Testing
         let dump = LogLines()
         _ = try makeClient(stub, dump: dump).updateToken("abc+", description: "new name")
         let request = try #require(dump.lines.first)
-        #expect(request == """
-            > PUT https://api.example.test/v1/access_token/abc%2B
-            > accept: application/json
-            > authorization: aivenv1 <redacted>
-            > content-type: application/json
-            > user-agent: avn-test/1.0
-            >
-            > {"description":"new name"}
-            """)
-        #expect(dump.lines.last == """
-            < HTTP 200
-            < content-type: application/json
-            <
-            < {"tokens":[]}
-            """)
+        #expect(
+            request == """
+                > PUT https://api.example.test/v1/access_token/abc%2B
+                > accept: application/json
+                > authorization: aivenv1 <redacted>
+                > content-type: application/json
+                > user-agent: avn-test/1.0
+                >
+                > {"description":"new name"}
+                """)
+        #expect(
+            dump.lines.last == """
+                < HTTP 200
+                < content-type: application/json
+                <
+                < {"tokens":[]}
+                """)
     }
 
     @Test func longBodiesAreCutAfterSecretsAreRemoved() throws {
@@ -78,7 +85,8 @@ import Testing
         let stub = StubTransport([.failure(.timedOut(seconds: 3))])
         let dump = LogLines()
         #expect(throws: APIClientError.self) { try makeClient(stub, dump: dump).projects() }
-        #expect(dump.lines.last?.hasPrefix("< no answer: no answer from the server within 3") == true)
+        #expect(
+            dump.lines.last?.hasPrefix("< no answer: no answer from the server within 3") == true)
     }
 
     @Test func nothingIsDumpedWithoutShowHTTP() throws {

@@ -16,7 +16,7 @@ final class LogLines: @unchecked Sendable {
 }
 
 let testBaseURL = URL(string: "https://api.example.test")!
-let sampleToken = String(repeating: "Ab3+/x=Zq9", count: 37) + "==" // 372 characters
+let sampleToken = String(repeating: "Ab3+/x=Zq9", count: 37) + "=="  // 372 characters
 
 func makeClient(
     _ stub: StubTransport, token: String? = sampleToken, warnings: LogLines? = nil,
@@ -32,5 +32,6 @@ func makeClient(
 }
 
 func jsonResponse(_ status: Int = 200, _ text: String) -> StubTransport.Outcome {
-    .response(HTTPResponse(status: status, headers: ["content-type": "application/json"], text: text))
+    .response(
+        HTTPResponse(status: status, headers: ["content-type": "application/json"], text: text))
 }

@@ -45,7 +45,9 @@ extension AivenClient {
 
     /// `PUT /v1/me/password`: the new session token, when the server sends one.
     public func changePassword(current: String, new: String) throws(APIClientError) -> String? {
-        let body = JSONValue.dictionary(["password": .string(current), "new_password": .string(new)])
+        let body = JSONValue.dictionary([
+            "password": .string(current), "new_password": .string(new),
+        ])
         let answer = try call(.put, "/v1/me/password", body: body, secrets: [current, new])
         return answer["token"]?.stringValue
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The HTTP transport over Foundation's URLSession (libcurl on Linux).
@@ -42,7 +42,8 @@ public final class URLSessionTransport: HTTPTransport {
         session.invalidateAndCancel()
     }
 
-    public func send(_ request: HTTPRequest, to baseURL: URL) throws(TransportError) -> HTTPResponse {
+    public func send(_ request: HTTPRequest, to baseURL: URL) throws(TransportError) -> HTTPResponse
+    {
         try URLSecurityPolicy.check(baseURL)
         let url = try Self.url(for: request.path, relativeTo: baseURL)
         var urlRequest = URLRequest(
