@@ -22,6 +22,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
             name: "CKeyutils",
             pkgConfig: "libkeyutils",
             providers: [.apt(["libkeyutils-dev"])]
@@ -39,7 +44,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The Aiven API: JSON, endpoints, HTTP transport.
-        .target(name: "AvnAPI", swiftSettings: strictSettings),
+        .target(name: "AvnAPI", dependencies: ["CCurl"], swiftSettings: strictSettings),
         // The command line: argument parsing, commands, output.
         .target(
             name: "AvnCLI",

@@ -13,8 +13,8 @@ let environment = ProcessInfo.processInfo.environment
 
 let dependencies = Dependencies(
     makeTransport: { timeout, caFile in
-        try URLSessionTransport(
-            timeoutSeconds: timeout ?? URLSessionTransport.defaultTimeoutSeconds, caFile: caFile)
+        try CurlTransport(
+            timeoutSeconds: timeout ?? CurlTransport.defaultTimeoutSeconds, caFile: caFile)
     },
     makeSecretStore: { kind, vaultPath, vaultID, environment in
         kind.makeStore(vaultPath: vaultPath, vaultID: vaultID, environment: environment)

@@ -15,7 +15,7 @@ struct FaultTests {
          "command failed: oops (status 500)"),
         (FakeFault(path: "/v1/me", status: 200, body: "{not json",
                    contentType: "application/json"), "is not JSON"),
-        (FakeFault(path: "/v1/me", truncate: true), "closed"),
+        (FakeFault(path: "/v1/me", truncate: true), "cut off"),
     ]
 
     @Test(arguments: infoFaults)

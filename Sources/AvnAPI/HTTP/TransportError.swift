@@ -4,6 +4,8 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     case connectionRefused(host: String)
     /// The connection broke or closed before a complete answer arrived.
     case connectionLost(host: String)
+    /// The answer stopped before its announced end; the request did reach the server.
+    case truncated(host: String)
     /// Another failure to open a connection (no route, network down).
     case cannotConnect(host: String, detail: String)
     /// No answer within the request timeout.
@@ -15,8 +17,8 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     case insecureURL(host: String)
     /// A URL that is not `http` or `https`, or has no host.
     case unsupportedURL(detail: String)
-    /// A custom CA file was asked for but this HTTP stack cannot use one.
-    case customCAUnsupported(path: String)
+    /// The CA file given with `--auth-ca` or `AIVEN_CA_CERT` cannot be read.
+    case caFileUnreadable(path: String)
     case other(detail: String)
 
     /// Whether a GET may be sent again: the request surely or likely never
@@ -36,14 +38,16 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         case .connectionLost(let host):
             "the connection to \(host) closed before a complete answer arrived; "
                 + "check the API URL and try again"
+        case .truncated(let host):
+            "the answer from \(host) was cut off before its end; try again"
         case .cannotConnect(let host, let detail):
             "could not connect to \(host): \(detail); check your network and the API URL"
         case .timedOut(let seconds):
             "no answer from the server within \(seconds) seconds; try again later "
                 + "or raise --request-timeout"
         case .tls(let detail):
-            "secure connection failed: \(detail); check the API URL, or add the server's "
-                + "certificate authority to the system trust store"
+            "secure connection failed: \(detail); check the API URL, or trust the server's "
+                + "certificate authority with --auth-ca (AIVEN_CA_CERT)"
         case .cannotResolve(let host):
             "could not resolve host \(host); check the API URL (--url or AIVEN_WEB_URL) "
                 + "and your network"
@@ -52,10 +56,9 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
                 + "use https:// (http:// is allowed only for localhost)"
         case .unsupportedURL(let detail):
             "unusable API URL: \(detail); give an https:// URL such as https://api.aiven.io"
-        case .customCAUnsupported(let path):
-            "cannot use the CA file \(path): this build's HTTP stack only trusts the system "
-                + "store; add the CA there (update-ca-certificates) and drop --auth-ca "
-                + "and AIVEN_CA_CERT"
+        case .caFileUnreadable(let path):
+            "cannot read the CA file \(path); check the path given with --auth-ca or "
+                + "AIVEN_CA_CERT"
         case .other(let detail):
             "the HTTP request failed: \(detail); try again, or check the API URL"
         }

@@ -2,7 +2,7 @@ import AvnAPI
 import Foundation
 import Testing
 
-@Suite struct URLSessionTransportTests {
+@Suite struct CurlTransportTests {
     @Test func aRequestMakesARoundTripToALocalServer() throws {
         let server = try LocalHTTPServer()
         defer { server.stop() }
@@ -12,7 +12,7 @@ import Testing
                     status: "200 OK",
                     headers: ["Content-Type: application/json", "X-Request-Id: r1"],
                     body: #"{"ok": true}"#)))
-        let transport = try URLSessionTransport(timeoutSeconds: 5)
+        let transport = try CurlTransport(timeoutSeconds: 5)
         let request = HTTPRequest(
             method: .put, path: "/v1/access_token/a%2Bb%2Fc%3D",
             headers: ["authorization": "aivenv1 abc", "content-type": "application/json"],
@@ -33,7 +33,7 @@ import Testing
     @Test func aClosedPortGivesConnectionRefused() throws {
         let server = try LocalHTTPServer(listening: false)
         defer { server.stop() }
-        let transport = try URLSessionTransport(timeoutSeconds: 5)
+        let transport = try CurlTransport(timeoutSeconds: 5)
         #expect(throws: TransportError.connectionRefused(host: "127.0.0.1")) {
             try transport.send(HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
         }
@@ -44,7 +44,7 @@ import Testing
         defer { server.stop() }
         server.serveOnce(.hold)
         // Foundation on Linux counts request timeouts in whole seconds only.
-        let transport = try URLSessionTransport(timeoutSeconds: 1)
+        let transport = try CurlTransport(timeoutSeconds: 1)
         let start = Date()
         #expect(throws: TransportError.timedOut(seconds: 1)) {
             try transport.send(HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
@@ -60,7 +60,7 @@ import Testing
                 rawAnswer(
                     status: "302 Found", headers: ["Location: http://127.0.0.1:9/elsewhere"],
                     body: "")))
-        let transport = try URLSessionTransport(timeoutSeconds: 5)
+        let transport = try CurlTransport(timeoutSeconds: 5)
         let response = try transport.send(
             HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
         #expect(response.status == 302)
@@ -72,7 +72,7 @@ import Testing
         defer { server.stop() }
         server.serveOnce(.respond(rawAnswer(status: "200 OK", body: "<html>proxy page</html>")))
         let client = AivenClient(
-            baseURL: server.baseURL, token: "tok", transport: try URLSessionTransport(),
+            baseURL: server.baseURL, token: "tok", transport: try CurlTransport(),
             userAgent: "avn-test")
         let error = try #require(throws: APIClientError.self) { try client.projects() }
         guard case .invalidResponse(let detail) = error else {
@@ -85,7 +85,7 @@ import Testing
     @Test(arguments: ["http://192.0.2.1", "http://192.0.2.1:8080/base", "http://example.com"])
     func plainHTTPToAnotherHostIsRefusedBeforeConnecting(url: String) throws {
         // 192.0.2.0/24 is reserved for documentation: no traffic could ever succeed.
-        let transport = try URLSessionTransport(timeoutSeconds: 30)
+        let transport = try CurlTransport(timeoutSeconds: 30)
         let host = try #require(URL(string: url)?.host)
         let start = Date()
         #expect(throws: TransportError.insecureURL(host: host)) {
@@ -94,15 +94,15 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 0.5)
     }
 
-    @Test func aCAFileIsRefusedRatherThanIgnored() {
-        #expect(throws: TransportError.customCAUnsupported(path: "/tmp/ca.pem")) {
-            try URLSessionTransport(caFile: "/tmp/ca.pem")
+    @Test func anUnreadableCAFileIsRefused() {
+        #expect(throws: TransportError.caFileUnreadable(path: "/nonexistent/ca.pem")) {
+            try CurlTransport(caFile: "/nonexistent/ca.pem")
         }
     }
 
     @Test func theTimeoutIsAtLeastOneSecond() throws {
-        #expect(try URLSessionTransport(timeoutSeconds: 0).timeoutSeconds == 1)
-        #expect(try URLSessionTransport().timeoutSeconds == 60)
+        #expect(try CurlTransport(timeoutSeconds: 0).timeoutSeconds == 1)
+        #expect(try CurlTransport().timeoutSeconds == 60)
     }
 }
 

@@ -1,0 +1,123 @@
+import AvnAPI
+import Foundation
+import Testing
+
+/// HTTPS through `openssl s_server` on loopback with a test CA made for the run.
+@Suite("TLS", .serialized)
+struct TLSTransportTests {
+    private let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("avn-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try makeCertificates()
+    }
+
+    /// A CA, and a server certificate it signs for `localhost` only.
+    private func makeCertificates() throws {
+        let script = """
+            set -e
+            openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=avn-test-ca \\
+                -keyout ca.key -out ca.pem 2>/dev/null
+            openssl req -newkey rsa:2048 -nodes -subj /CN=localhost \\
+                -keyout server.key -out server.csr 2>/dev/null
+            printf 'subjectAltName=DNS:localhost\\n' > ext.cnf
+            openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \\
+                -days 2 -extfile ext.cnf -out server.pem 2>/dev/null
+            openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other-ca \\
+                -keyout other.key -out other.pem 2>/dev/null
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script]
+        process.currentDirectoryURL = folder
+        try process.run()
+        process.waitUntilExit()
+        try #require(process.terminationStatus == 0)
+    }
+
+    /// Starts `openssl s_server -www` on a free loopback port.
+    private func startServer() throws -> (port: Int, server: Process) {
+        for port in (20000..<20100).shuffled() {
+            let server = Process()
+            server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            server.arguments = [
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key",
+                "server.key", "-www", "-quiet",
+            ]
+            server.currentDirectoryURL = folder
+            server.standardOutput = FileHandle.nullDevice
+            server.standardError = FileHandle.nullDevice
+            try server.run()
+            for _ in 0..<50 {
+                if let socket = try? connectable(port) { close(socket); return (port, server) }
+                if !server.isRunning { break }
+                usleep(20_000)
+            }
+            kill(server.processIdentifier, SIGKILL)
+            server.waitUntilExit()
+        }
+        throw TransportError.other(detail: "no port for the TLS test server")
+    }
+
+    private func connectable(_ port: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let result = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard result == 0 else {
+            close(socket)
+            throw TransportError.other(detail: "not yet")
+        }
+        return socket
+    }
+
+    private func stop(_ server: Process) {
+        kill(server.processIdentifier, SIGKILL)
+        server.waitUntilExit()
+    }
+
+    private func get(port: Int, host: String, caFile: String?) throws -> HTTPResponse {
+        let transport = try CurlTransport(timeoutSeconds: 5, caFile: caFile)
+        return try transport.send(
+            HTTPRequest(method: .get, path: "/"),
+            to: try #require(URL(string: "https://\(host):\(port)")))
+    }
+
+    @Test func aServerSignedByTheGivenCAIsTrusted() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        let response = try get(port: port, host: "localhost", caFile: folder.path + "/ca.pem")
+        #expect(response.status == 200)
+    }
+
+    @Test func anUntrustedCertificateIsRefused() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        #expect {
+            try get(port: port, host: "localhost", caFile: folder.path + "/other.pem")
+        } throws: { error in
+            guard case .tls(let detail) = error as? TransportError else { return false }
+            return !detail.isEmpty
+        }
+    }
+
+    @Test func aWrongHostNameIsRefused() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        // The certificate names localhost, not 127.0.0.1.
+        #expect {
+            try get(port: port, host: "127.0.0.1", caFile: folder.path + "/ca.pem")
+        } throws: { error in
+            guard case .tls = error as? TransportError else { return false }
+            return true
+        }
+    }
+}
