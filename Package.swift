@@ -1,6 +1,15 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Executables link the Swift runtime and FoundationEssentials statically:
+/// they start in a few milliseconds and need no Swift libraries installed.
+let staticRuntime: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"]),
+    .linkedLibrary("_FoundationCShims"),
+    .linkedLibrary("_FoundationCollections"),
+    .linkedLibrary("swiftSynchronization"),
+]
+
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -66,14 +75,19 @@ let package = Package(
             name: "avn",
             dependencies: ["AvnVault"],
             swiftSettings: strictSettings,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"]), .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization")]
+            linkerSettings: staticRuntime
         ),
-        .executableTarget(name: "avn-cli", dependencies: ["AvnCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "avn-cli",
+            dependencies: ["AvnCLI"],
+            swiftSettings: strictSettings,
+            linkerSettings: staticRuntime
+        ),
         .executableTarget(
             name: "git-credential-avn",
             dependencies: ["AvnVault"],
             swiftSettings: strictSettings,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"]), .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"), .linkedLibrary("swiftSynchronization")]
+            linkerSettings: staticRuntime
         ),
         .executableTarget(
             name: "avn-fake-api",

@@ -1,7 +1,7 @@
 import AvnAPI
 import AvnCLI
 import AvnVault
-import Foundation
+import FoundationEssentials
 import Glibc
 
 // Files avn writes hold credentials or their metadata: private from the start.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A client of the Aiven API's user and token endpoints.
 ///
@@ -100,7 +101,7 @@ public struct AivenClient: Sendable {
                     redactor.scrub(
                         "\(target) failed: \(error.description); retrying in "
                             + "\(retryDelay) seconds, \(attemptsLeft) attempts left"))
-                Thread.sleep(forTimeInterval: retryDelay)
+                usleep(useconds_t(retryDelay * 1_000_000))
             }
         }
     }

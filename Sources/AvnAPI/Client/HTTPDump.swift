@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The `--show-http` text of requests and responses, with credentials removed.
 enum HTTPDump {

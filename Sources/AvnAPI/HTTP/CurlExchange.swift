@@ -1,5 +1,6 @@
 import CCurl
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One request on one curl handle: its options, and the answer as it arrives.
 final class CurlExchange {
@@ -94,12 +95,12 @@ final class CurlExchange {
     }
 
     fileprivate func receiveHeader(_ line: String) {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = line.trimmingWhitespace()
         if trimmed.hasPrefix("HTTP/") {
             headers = [:]  // a new response (after a 1xx) starts over
         } else if let colon = trimmed.firstIndex(of: ":") {
             let name = trimmed[..<colon].lowercased()
-            headers[name] = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = trimmed[trimmed.index(after: colon)...].trimmingWhitespace()
         }
     }
 }

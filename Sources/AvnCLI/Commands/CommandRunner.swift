@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// Runs avn: parses argv, runs the command, and turns every failure into one
 /// line on stderr and an exit status (0 success, 1 failure, 2 usage error).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Shell completion scripts generated from the command table, so they never
 /// drift from `--help`. Profile names come from `avn user profiles --names`,
@@ -254,7 +254,6 @@ struct CompletionScripts {
     }
 
     private func fishQuoted(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "'", with: "\\'") + "'"
+        "'" + text.replacing("\\", with: "\\\\").replacing("'", with: "\\'") + "'"
     }
 }

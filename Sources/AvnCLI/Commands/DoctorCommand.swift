@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// `avn user doctor [--fix] [--json]`: checks the vault, every profile's token,
 /// orphan tokens and the stores; `--fix` repairs without losing a working token.

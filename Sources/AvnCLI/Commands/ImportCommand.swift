@@ -1,6 +1,7 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `avn user import [FILE] [--delete-source]`: moves the official client's
 /// plain-text credentials into the vault.
@@ -55,11 +56,14 @@ enum ImportCommand {
 
     /// Reads `{"auth_token": ..., "user_email": ...}`; any other shape is refused.
     static func readCredentials(at path: String) throws -> (token: String, email: String?) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            let reason = (error as NSError).localizedFailureReason ?? "it cannot be read"
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            throw CLIError("cannot read \(path): it is a folder; name the credentials file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason =
+                FileManager.default.fileExists(atPath: path)
+                ? "permission denied" : "no such file"
             throw CLIError("cannot read \(path): \(reason)")
         }
         let document: JSONValue

@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// `avn user login [EMAIL] [--token] [--tenant T] [--profile NAME]`.
 enum LoginCommand {

@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// `avn user password-change`.
 enum PasswordChangeCommand {

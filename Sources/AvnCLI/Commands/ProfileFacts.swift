@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// How profiles are described to people and in JSON. Never includes a token.
 enum ProfileFacts {
@@ -18,10 +18,7 @@ enum ProfileFacts {
     }
 
     static func timestamp(_ date: Date?) -> String? {
-        guard let date else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date?.formatted(.iso8601)
     }
 
     static func json(_ profile: Profile, current: Bool) -> JSONValue {

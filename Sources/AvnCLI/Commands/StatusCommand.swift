@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// `avn user status [NAME | --all] [--json]`: checks tokens with `GET /v1/me`.
 enum StatusCommand {

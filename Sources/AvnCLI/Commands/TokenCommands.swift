@@ -1,5 +1,5 @@
 import AvnVault
-import Foundation
+import FoundationEssentials
 import Glibc
 
 /// `avn user token` and `avn user exec`: the token for other programs.

@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// A client authenticated with the credentials in effect.
 struct AuthenticatedClient {

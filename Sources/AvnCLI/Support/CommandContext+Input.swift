@@ -1,4 +1,5 @@
-import Foundation
+import AvnAPI
+import FoundationEssentials
 
 extension CommandContext {
     /// Reads a secret: from `variable` when set, else from standard input when
@@ -35,9 +36,9 @@ extension CommandContext {
     /// else from a prompt.
     func readAnswer(what: String, prompt: String) throws -> String {
         let answer = console.inputIsTerminal ? console.prompt(prompt) : console.readInputLine()
-        guard let answer, !answer.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let answer, !answer.trimmingWhitespace().isEmpty else {
             throw CLIError("no \(what) given")
         }
-        return answer.trimmingCharacters(in: .whitespaces)
+        return answer.trimmingWhitespace()
     }
 }

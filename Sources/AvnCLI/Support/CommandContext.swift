@@ -1,6 +1,6 @@
 import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// Everything a running command can reach: its parsed values, the
 /// environment, the console, and lazily the vault and the API.

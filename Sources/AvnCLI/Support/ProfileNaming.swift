@@ -1,5 +1,6 @@
+import AvnAPI
 import AvnVault
-import Foundation
+import FoundationEssentials
 
 /// Names for new profiles, and which profile a login replaces.
 enum ProfileNaming {
@@ -41,7 +42,7 @@ enum ProfileNaming {
     static func validate(_ name: String) throws {
         guard !name.isEmpty, name.count <= 200,
             !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-            name.trimmingCharacters(in: .whitespaces) == name, !name.hasPrefix("-"),
+            name.trimmingWhitespace() == name, !name.hasPrefix("-"),
             !name.hasPrefix("#")
         else {
             throw CLIError(

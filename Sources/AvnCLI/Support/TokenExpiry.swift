@@ -1,5 +1,5 @@
 import AvnAPI
-import Foundation
+import FoundationEssentials
 
 /// When tokens expire, as the API reports it.
 enum TokenExpiry {
@@ -13,10 +13,7 @@ enum TokenExpiry {
 
     /// Parses `2021-08-16T15:29:14Z`, with or without fractional seconds or an offset.
     static func parse(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
+        let fractional = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        return (try? fractional.parse(text)) ?? (try? Date.ISO8601FormatStyle().parse(text))
     }
 }
