@@ -100,10 +100,16 @@ struct ManPageTests {
     func pageHasNameSynopsisAndDescription(name: String) throws {
         let page = try ManPage.load(name)
         for title in ["NAME", "SYNOPSIS", "DESCRIPTION"] {
-            #expect(page.lines.contains(".SH \(title)"), "\(name) lacks .SH \(title)")
+            let present = page.lines.contains(".SH \(title)")
+            #expect(present, "\(name) lacks .SH \(title)")
         }
-        let nameLine = try #require(page.chapter("NAME")?.dropFirst().first)
-        #expect(nameLine.hasPrefix(name.dropLast(2) + " - "))
+        guard let nameLine = page.chapter("NAME")?.dropFirst().first else {
+            Issue.record("\(name) has no line after .SH NAME")
+            return
+        }
+        let expected = name.dropLast(2) + " - "
+        let named = nameLine.hasPrefix(expected)
+        #expect(named, "\(name): the NAME line does not start with '\(expected)'")
     }
 
     @Test(arguments: CommandTable.avn.commands.map(\.path))
@@ -111,52 +117,63 @@ struct ManPageTests {
         let command = try #require(CommandTable.avn.command(path))
         let pageName = ManPage.documenting(command)
         let page = try ManPage.load(pageName)
-        let section = try #require(
-            page.section(".SS \"\(command.displayName)\""),
-            "\(pageName) has no .SS \"\(command.displayName)\" subsection")
+        // Only booleans reach #expect, so a failure prints one line, not the page.
+        guard let section = page.section(".SS \"\(command.displayName)\"") else {
+            Issue.record("\(pageName) has no .SS \"\(command.displayName)\"")
+            return
+        }
 
         for option in command.options {
+            let described = mentions(section, option: "--\(option.name)")
             #expect(
-                mentions(section, option: "--\(option.name)"),
+                described,
                 "\(pageName): '\(command.displayName)' does not describe --\(option.name)")
         }
         for argument in command.arguments {
-            #expect(
-                section.contains { $0.contains(argument.name) },
-                "\(pageName): '\(command.displayName)' does not name \(argument.name)")
+            let named = section.contains { $0.contains(argument.name) }
+            #expect(named, "\(pageName): '\(command.displayName)' does not name \(argument.name)")
         }
-        #expect(section.contains(".EX"), "\(pageName): '\(command.displayName)' has no example")
+        let hasExample = section.contains(".EX")
+        #expect(hasExample, "\(pageName): '\(command.displayName)' has no example")
     }
 
     @Test func everyCommandSubsectionNamesACommandOfTheTable() throws {
         let known = Set(CommandTable.avn.commands.map(\.displayName))
         for name in ["avn.1", "avn-user.1"] {
             for title in try ManPage.load(name).commandSubsections {
-                #expect(known.contains(title), "\(name) documents '\(title)', not a command")
+                let isCommand = known.contains(title)
+                #expect(isCommand, "\(name) documents '\(title)', not a command")
             }
         }
     }
 
     @Test(arguments: CommandTable.avn.globalOptions.map(\.name) + ["help", "version"])
     func everyGlobalOptionIsDescribedInAvn1(option: String) throws {
-        let chapter = try #require(try ManPage.load("avn.1").chapter("GLOBAL OPTIONS"))
-        #expect(mentions(chapter, option: "--\(option)"))
+        guard let chapter = try ManPage.load("avn.1").chapter("GLOBAL OPTIONS") else {
+            Issue.record("avn.1 has no .SH GLOBAL OPTIONS")
+            return
+        }
+        let described = mentions(chapter, option: "--\(option)")
+        #expect(described, "avn.1 GLOBAL OPTIONS does not describe --\(option)")
     }
 
     @Test(arguments: CommandTable.avn.globalOptions.map(\.name))
     func avnUserPageNamesEveryGlobalOption(option: String) throws {
-        let page = try ManPage.load("avn-user.1")
-        #expect(mentions(page.lines, option: "--\(option)"))
+        let named = mentions(try ManPage.load("avn-user.1").lines, option: "--\(option)")
+        #expect(named, "avn-user.1 does not name the global option --\(option)")
     }
 
     @Test func everyEnvironmentVariableTheSourcesReadIsInAvn1() throws {
-        let chapter = try #require(try ManPage.load("avn.1").chapter("ENVIRONMENT"))
+        guard let chapter = try ManPage.load("avn.1").chapter("ENVIRONMENT") else {
+            Issue.record("avn.1 has no .SH ENVIRONMENT")
+            return
+        }
         let variables = try EnvironmentVariables.read()
-        #expect(variables.count >= 10, "found only \(variables.sorted())")
+        let count = variables.count
+        #expect(count >= 10, "found only \(variables.sorted())")
         for variable in variables.sorted() {
-            #expect(
-                chapter.contains(".B \(variable)"),
-                "avn.1 ENVIRONMENT has no entry '.B \(variable)'")
+            let listed = chapter.contains(".B \(variable)")
+            #expect(listed, "avn.1 ENVIRONMENT has no entry '.B \(variable)'")
         }
     }
 }
