@@ -30,7 +30,14 @@ enum CreateCommand {
         profile.expiresAt = try? TokenExpiry.lookup(
             context.client(apiURL: apiURL, token: grant.token))
 
-        let saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
+        let saved: Profile
+        do {
+            saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
+        } catch {
+            // The user exists, but its session is kept nowhere: end it; log in later.
+            try? context.client(apiURL: apiURL, token: grant.token).revokeToken(grant.token)
+            throw error
+        }
         context.sweepOrphans()
         context.console.log(
             .info,

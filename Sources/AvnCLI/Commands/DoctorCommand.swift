@@ -1,6 +1,7 @@
 import AvnAPI
 import AvnVault
 import FoundationEssentials
+import Glibc
 
 /// `avn user doctor [--fix] [--json]`: checks the vault, every profile's token,
 /// orphan tokens and the stores; `--fix` repairs without losing a working token.
@@ -50,8 +51,8 @@ enum DoctorCommand {
 
     private static func vaultFindings(_ vault: Vault) throws -> [Finding] {
         let folder = URL(fileURLWithPath: vault.path).deletingLastPathComponent().path
-        let folderMode = (try? FileManager.default.attributesOfItem(atPath: folder))?[.posixPermissions] as? Int
-        let fileMode = (try? FileManager.default.attributesOfItem(atPath: vault.path))?[.posixPermissions] as? Int
+        let folderMode = mode(of: folder)
+        let fileMode = mode(of: vault.path)
         var findings = [
             Finding(
                 check: "vault file", status: fileMode.map { $0 & 0o077 == 0 } == true ? .ok : .problem,
@@ -99,7 +100,7 @@ enum DoctorCommand {
         case (.some, .expired), (.some, .revoked):
             return Finding(
                 check: name, status: .problem,
-                detail: "a \(profile.state.displayName) token is still kept")
+                detail: "its \(profile.state.displayName) token is still kept")
         case (.some(let token), _):
             if Profile.prefix(of: token) != profile.tokenPrefix {
                 return Finding(
@@ -188,6 +189,12 @@ enum DoctorCommand {
         if remaining > 0 && !context.parsed.flag("fix") {
             context.console.log(.info, "\(remaining) problem(s); 'avn user doctor --fix' repairs what it can")
         }
+    }
+
+    /// The permission bits of `path`, or `nil` when it cannot be read.
+    private static func mode(of path: String) -> Int? {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_mode & 0o7777) : nil
     }
 
     private static func octal(_ mode: Int?) -> String {

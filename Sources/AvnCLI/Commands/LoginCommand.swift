@@ -7,6 +7,8 @@ enum LoginCommand {
     static func run(_ context: CommandContext) throws {
         let apiURL = context.loginAPIURL
         let tenant = context.parsed.value("tenant")
+        // Settle the store before the server makes a session nobody would keep.
+        let storeKind = try context.secretStoreForNewLogin()
         let grant: (token: String, email: String, method: LoginMethod)
         if context.parsed.flag("token") {
             grant = try tokenLogin(context, apiURL: apiURL)
@@ -14,7 +16,6 @@ enum LoginCommand {
             grant = try passwordLogin(context, apiURL: apiURL, tenant: tenant)
         }
 
-        let storeKind = try context.secretStoreForNewLogin()
         let profiles = try context.profileStore()
         let existing = try ProfileNaming.profileToReplace(
             in: profiles.vault, requestedName: context.parsed.value("profile"),
@@ -34,7 +35,16 @@ enum LoginCommand {
         var oldToken: String?
         if let existing { oldToken = try? profiles.token(for: existing) }
 
-        let saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
+        let saved: Profile
+        do {
+            saved = try profiles.save(profile, token: grant.token, makeCurrent: true)
+        } catch {
+            // Nothing was kept: end the new session rather than leave it live.
+            if grant.method == .password {
+                try? context.client(apiURL: apiURL, token: grant.token).revokeToken(grant.token)
+            }
+            throw error
+        }
         // Only a session made by a password login is ours to end; a personal
         // token the user pasted may be in use elsewhere.
         if let oldToken, oldToken != grant.token, existing?.loginMethod != .token {
