@@ -22,15 +22,44 @@ struct ExecTests {
         #expect(result.stderr.isEmpty, "\(result)")
     }
 
-    @Test(arguments: [SIGKILL, SIGUSR1, SIGTERM])
+    /// Starts avn with no blocked signals, as a login shell would: a child of
+    /// the test runner inherits a mask that blocks SIGTERM and SIGUSR1.
+    static let unblocked = [
+        "-MPOSIX", "-e", "sigprocmask(SIG_SETMASK, POSIX::SigSet->new) or die; exec @ARGV or die",
+    ]
+
+    @Test(arguments: [SIGKILL, SIGUSR1, SIGTERM, SIGINT])
     func signalPassesThrough(signal: Int32) throws {
         let world = try Self.loggedIn()
-        // The shell first unblocks nothing: a signal it cannot block (KILL) or one
-        // whose default action ends it must reach the test as a signal death.
-        let result = try world.avn(
-            "user", "exec", "--", "sh", "-c", "trap - \(signal); kill -\(signal) $$; exit 3")
+        let result = try world.run(
+            in: world.folder.path, program: "/usr/bin/perl",
+            Self.unblocked + [
+                world.runner.executable, "user", "exec", "--", "sh", "-c",
+                "trap - \(signal); kill -\(signal) $$; exit 3",
+            ])
         #expect(result.signaled, "\(result)")
         #expect(result.status == signal, "\(result)")
+    }
+
+    /// avn ignores SIGPIPE for itself; the command must start with the default
+    /// action again, or `avn user exec -- sh -c 'yes | head -n 1'` breaks.
+    @Test func commandGetsTheDefaultSigpipeAction() throws {
+        let world = try Self.loggedIn()
+        let output = world.folder.file("sigign")
+        let result = try world.run(
+            in: world.folder.path, program: "/usr/bin/perl",
+            ["-e", "$SIG{PIPE} = 'DEFAULT'; exec @ARGV or die"] + [
+                world.runner.executable, "user", "exec", "--", "sh", "-c",
+                "grep '^SigIgn' /proc/self/status > \(output); yes | head -n 1",
+            ])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout == "y\n")
+        #expect(!result.stderr.contains("Broken pipe"), "\(result)")
+        let line = try String(contentsOfFile: output, encoding: .utf8)
+        let mask = UInt64(line.split(separator: "\t").last?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "", radix: 16)
+        let pipeBit = UInt64(1) << (UInt64(SIGPIPE) - 1)
+        #expect(mask.map { $0 & pipeBit } == 0, "SIGPIPE is ignored in the command: \(line)")
     }
 
     @Test func environmentCarriesTheTokenAndTheProfile() throws {
