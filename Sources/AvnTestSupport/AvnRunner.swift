@@ -117,7 +117,8 @@ public struct AvnRunner: Sendable {
     }
 
     private func makeProcess(
-        _ program: String, _ arguments: [String], environment: [String: String], outPath: String, errPath: String
+        _ program: String, _ arguments: [String], environment: [String: String],
+        outPath: String, errPath: String
     ) throws -> Process {
         for path in [outPath, errPath] {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {

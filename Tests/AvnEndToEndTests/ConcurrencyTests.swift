@@ -45,8 +45,8 @@ struct ConcurrencyTests {
             Self.spawn(group) {
                 let profile = reader % accounts.count
                 while Date() < deadline {
-                    guard let result = try? runner.run(["user", "token", "--profile", "p\(profile)"])
-                    else { continue }
+                    let arguments = ["user", "token", "--profile", "p\(profile)"]
+                    guard let result = try? runner.run(arguments) else { continue }
                     tally.update { $0.reads.append((profile, result)) }
                 }
             }

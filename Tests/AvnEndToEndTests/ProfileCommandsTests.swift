@@ -27,7 +27,8 @@ struct ProfileCommandsTests {
         let host = String(world.fake.url.dropFirst("http://".count))
         let linus = try #require(lines.first { $0.contains(Seed.linus.email) })
         let ada = try #require(lines.first { $0.contains("work") })
-        #expect(linus.hasPrefix("*  linus@example.com  linus@example.com  \(host)  gcp"), "\(linus)")
+        #expect(
+            linus.hasPrefix("*  linus@example.com  linus@example.com  \(host)  gcp"), "\(linus)")
         #expect(ada.hasPrefix("   work"), "\(ada)")
         let cells = ada.split(separator: " ", omittingEmptySubsequences: true)
         #expect(cells.prefix(5).map(String.init) == ["work", Seed.ada.email, host, "-", "active"],

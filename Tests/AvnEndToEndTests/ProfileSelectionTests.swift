@@ -123,7 +123,8 @@ struct ProfileSelectionTests {
     @Test func profileFileSkipsCommentsAndBlankLines() throws {
         let world = try Self.fourProfiles()
         let project = try world.makeFolder("project")
-        try world.writeProfileFile("# the account for this folder\n\n   file  \n\n# end\n", in: project)
+        try world.writeProfileFile(
+            "# the account for this folder\n\n   file  \n\n# end\n", in: project)
         let result = try world.run(in: project, ["user", "current"])
         result.expectQuietSuccess()
         #expect(result.stdout == "file (from .avn-profile in \(project))\n")

@@ -66,7 +66,8 @@ struct StatusTests {
         try world.login(Seed.ada, "--profile", "other")
         try world.avn("user", "switch", "main").expectSuccessWithInfo("main")
         let prefix = String(try world.token(ofProfile: "other").prefix(12))
-        try world.callAPI(.delete, "/v1/access_token/\(prefix)", as: try world.outsideSession(Seed.ada))
+        let outside = try world.outsideSession(Seed.ada)
+        try world.callAPI(.delete, "/v1/access_token/\(prefix)", as: outside)
 
         let table = try world.avn("user", "status", "--all")
         #expect(table.status == 0, "the profile in effect is valid: \(table)")
