@@ -9,15 +9,19 @@ public struct AvnResult: Sendable, CustomStringConvertible {
     public let status: Int32
     /// The run was killed for taking longer than its timeout.
     public let timedOut: Bool
+    /// The process ended by a signal; `status` is then the signal number.
+    public let signaled: Bool
 
     public init(
-        arguments: [String], stdout: String, stderr: String, status: Int32, timedOut: Bool
+        arguments: [String], stdout: String, stderr: String, status: Int32, timedOut: Bool,
+        signaled: Bool = false
     ) {
         self.arguments = arguments
         self.stdout = stdout
         self.stderr = stderr
         self.status = status
         self.timedOut = timedOut
+        self.signaled = signaled
     }
 
     /// Both streams, to look for text that must appear on neither.
@@ -29,7 +33,8 @@ public struct AvnResult: Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "avn \(arguments.joined(separator: " ")) -> \(status)\(timedOut ? " (timed out)" : "")"
+        "avn \(arguments.joined(separator: " ")) -> \(signaled ? "signal " : "")\(status)"
+            + (timedOut ? " (timed out)" : "")
             + "\n--- stdout\n\(stdout)--- stderr\n\(stderr)---"
     }
 }
@@ -74,6 +79,17 @@ public struct AvnRunner: Sendable {
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
         removing: [String] = [], timeout: TimeInterval = 20
     ) throws -> AvnResult {
+        try run(
+            program: executable, arguments, stdin: stdin, environment: environment,
+            removing: removing, workingDirectory: folder, timeout: timeout)
+    }
+
+    /// Runs any `program` with the same environment, in `workingDirectory`.
+    public func run(
+        program: String, _ arguments: [String], stdin: String? = nil,
+        environment: [String: String] = [:], removing: [String] = [],
+        workingDirectory: String, timeout: TimeInterval = 20
+    ) throws -> AvnResult {
         var fullEnvironment = baseEnvironment.merging(environment) { $1 }
         for name in removing { fullEnvironment[name] = nil }
 
@@ -85,7 +101,8 @@ public struct AvnRunner: Sendable {
             try? FileManager.default.removeItem(atPath: errPath)
         }
         let process = try makeProcess(
-            arguments, environment: fullEnvironment, outPath: outPath, errPath: errPath)
+            program, arguments, environment: fullEnvironment, outPath: outPath, errPath: errPath)
+        process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         let input = Pipe()
         process.standardInput = input
         try process.run()
@@ -95,11 +112,13 @@ public struct AvnRunner: Sendable {
         let timedOut = waitForExit(process, timeout: timeout)
         return AvnResult(
             arguments: arguments, stdout: try readText(outPath), stderr: try readText(errPath),
-            status: process.terminationStatus, timedOut: timedOut)
+            status: process.terminationStatus, timedOut: timedOut,
+            signaled: process.terminationReason == .uncaughtSignal)
     }
 
     private func makeProcess(
-        _ arguments: [String], environment: [String: String], outPath: String, errPath: String
+        _ program: String, _ arguments: [String], environment: [String: String],
+        outPath: String, errPath: String
     ) throws -> Process {
         for path in [outPath, errPath] {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
@@ -110,7 +129,7 @@ public struct AvnRunner: Sendable {
             let err = FileHandle(forWritingAtPath: errPath)
         else { throw TestSupportError("cannot open the output files in \(folder)") }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
+        process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
