@@ -28,6 +28,9 @@ enum TokenCommands {
         setenv("AIVEN_WEB_URL", profile?.apiURL ?? context.loginAPIURL, 1)
         setenv("AVN_PROFILE_IN_USE", profile?.name ?? "AIVEN_AUTH_TOKEN", 1)
 
+        // avn ignores SIGPIPE for itself; the command gets the default back,
+        // as an ignored signal would survive the exec.
+        signal(SIGPIPE, SIG_DFL)
         var arguments = command.map { strdup($0) }
         arguments.append(nil)
         execvp(program, arguments)

@@ -46,18 +46,16 @@ public struct LibsecretStore: SecretStore {
     }
 
     public func lookup(profileID: String) throws(SecretStoreError) -> String? {
-        try call(openSession: true) { session throws(SecretStoreError) in
-            let items = try session.items(profileID: profileID, loadSecrets: true)
-            guard !items.all.isEmpty else { return nil }
-            let newest = items.all.filter { !$0.isLocked }.max { $0.modified < $1.modified }
-            guard let newest else {
-                throw SecretStoreError(store: .keyring, reason: .locked)
+        try call(openSession: true) { session throws(SecretStoreError) -> String? in
+            // An item found by the search can be deleted by another avn (a logout,
+            // or a new login replacing it) before its secret is read: search again.
+            let first = Result { () throws(SecretStoreError) -> String? in
+                try Self.newestSecret(of: profileID, in: session)
             }
-            guard let secret = newest.secret else {
-                throw SecretStoreError(store: .keyring, reason: .failed(
-                    "the keyring returned no secret for profile \(profileID)"))
+            if case .failure(let error) = first, error.reason != .locked {
+                return try Self.newestSecret(of: profileID, in: session)
             }
-            return secret
+            return try first.get()
         }
     }
 
@@ -82,6 +80,24 @@ public struct LibsecretStore: SecretStore {
             let items = try session.items(profileID: nil, vaultID: vaultID, loadSecrets: false)
             return Set(items.all.compactMap { $0.attribute("profile") })
         }
+    }
+
+    /// The secret of the most recently changed unlocked item of `profileID`.
+    private static func newestSecret(
+        of profileID: String, in session: KeyringSession
+    ) throws(SecretStoreError) -> String? {
+        let items = try session.items(profileID: profileID, loadSecrets: true)
+        guard !items.all.isEmpty else { return nil }
+        let newest = items.all.filter { !$0.isLocked }.max { $0.modified < $1.modified }
+        guard let newest else {
+            throw SecretStoreError(store: .keyring, reason: .locked)
+        }
+        guard let secret = newest.secret else {
+            throw SecretStoreError(
+                store: .keyring,
+                reason: .failed("the keyring returned no secret for profile \(profileID)"))
+        }
+        return secret
     }
 
     private static func matches(_ item: KeyringItem, _ key: SecretKey) -> Bool {
