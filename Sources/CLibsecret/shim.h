@@ -1,6 +1,11 @@
 #ifndef AVN_CLIBSECRET_SHIM_H
 #define AVN_CLIBSECRET_SHIM_H
 
+/*
+ * The D-Bus path calls below (secret-paths.h) are libsecret's "unstable" API;
+ * they save a round trip per item on the token helper's hot path.
+ */
+#define SECRET_API_SUBJECT_TO_CHANGE
 #include <libsecret/secret.h>
 
 /*
@@ -95,6 +100,23 @@ static inline GList *avn_search(SecretService *service, GHashTable *attributes,
     }
     return secret_service_search_sync(service, avn_token_schema(), attributes, flags,
                                       cancellable, error);
+}
+
+/*
+ * The D-Bus paths of our items matching `attributes`, split into unlocked and
+ * locked, without making an item object per result. Free both with g_strfreev.
+ */
+static inline gboolean avn_search_paths(SecretService *service, GHashTable *attributes,
+                                        GCancellable *cancellable, gchar ***unlocked,
+                                        gchar ***locked, GError **error) {
+    return secret_service_search_for_dbus_paths_sync(service, avn_token_schema(), attributes,
+                                                     cancellable, unlocked, locked, error);
+}
+
+/* The secret of the item at `path`; release with secret_value_unref. */
+static inline SecretValue *avn_secret_at_path(SecretService *service, const gchar *path,
+                                              GCancellable *cancellable, GError **error) {
+    return secret_service_get_secret_for_dbus_path_sync(service, path, cancellable, error);
 }
 
 static inline void avn_item_list_free(GList *items) {

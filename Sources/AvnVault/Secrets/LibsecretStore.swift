@@ -50,7 +50,7 @@ public struct LibsecretStore: SecretStore {
             // An item found by the search can be deleted by another avn (a logout,
             // or a new login replacing it) before its secret is read: search again.
             let first = Result { () throws(SecretStoreError) -> String? in
-                try Self.newestSecret(of: profileID, in: session)
+                try Self.onlySecret(of: profileID, in: session)
             }
             if case .failure(let error) = first, error.reason != .locked {
                 return try Self.newestSecret(of: profileID, in: session)
@@ -79,6 +79,21 @@ public struct LibsecretStore: SecretStore {
         return try call(openSession: false) { session throws(SecretStoreError) in
             let items = try session.items(profileID: nil, vaultID: vaultID, loadSecrets: false)
             return Set(items.all.compactMap { $0.attribute("profile") })
+        }
+    }
+
+    /// The secret of the profile's one item straight from its D-Bus path (the
+    /// common case: one search, one read); several items take the slower way
+    /// that compares their change times.
+    private static func onlySecret(
+        of profileID: String, in session: KeyringSession
+    ) throws(SecretStoreError) -> String? {
+        let paths = try session.itemPaths(profileID: profileID)
+        switch (paths.unlocked.count, paths.locked.count) {
+        case (0, 0): return nil
+        case (0, _): throw SecretStoreError(store: .keyring, reason: .locked)
+        case (1, _): return try session.secret(atPath: paths.unlocked[0])
+        default: return try newestSecret(of: profileID, in: session)
         }
     }
 
