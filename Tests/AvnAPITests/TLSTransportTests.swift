@@ -4,7 +4,7 @@ import Testing
 
 /// HTTPS through `openssl s_server` on loopback with a test CA made for the run.
 @Suite("TLS", .serialized)
-struct TLSTransportTests {
+final class TLSTransportTests {
     private let folder: URL
 
     init() throws {
@@ -12,6 +12,10 @@ struct TLSTransportTests {
             .appendingPathComponent("avn-tls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try makeCertificates()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
     }
 
     /// A CA, and a server certificate it signs for `localhost` only.

@@ -80,4 +80,49 @@ struct CompletionScriptTests {
         #expect(try bashComplete(["avn", "--profile", "w"], vault: path).sorted()
             == ["with space", "work"])
     }
+
+    /// Runs `shell` with `arguments` after writing `script` to a file named by `$1`.
+    private func runShell(_ shell: String, script: String, command: String) throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("avn-completion-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("completion")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shell)
+        process.arguments = ["-c", command.replacingOccurrences(of: "$FILE", with: file.path)]
+        process.environment = [
+            "PATH": Self.repository.path + "/.build/debug:/usr/bin:/bin",
+            "HOME": folder.path,
+            "AVN_VAULT": folder.appendingPathComponent("none.sqlite3").path,
+        ]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(shell) failed: \(String(decoding: data, as: UTF8.self))")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/zsh")))
+    func theZshScriptIsValidZsh() throws {
+        _ = try runShell("/usr/bin/zsh", script: CompletionScripts(table: .avn).zsh(), command: "zsh -n $FILE")
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/fish")))
+    func fishCompletesCommandsAndOptionValues() throws {
+        let script = CompletionScripts(table: .avn).fish()
+        let commands = try runShell(
+            "/usr/bin/fish", script: script, command: "source $FILE; complete -C 'avn user acc'")
+        #expect(commands.hasPrefix("access-token"))
+        let stores = try runShell(
+            "/usr/bin/fish", script: script,
+            command: "source $FILE; complete -C 'avn user login --secret-store '")
+        #expect(stores.split(separator: "\n").map { $0.prefix { $0 != "\t" } }.sorted()
+            == ["file", "kernel", "keyring"])
+    }
 }

@@ -54,6 +54,7 @@ struct KeyringFailureTests {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("avn-bus-\(UUID().uuidString).conf")
         try config.write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
         let daemon = Process()
         daemon.executableURL = URL(fileURLWithPath: "/usr/bin/dbus-daemon")
         daemon.arguments = ["--config-file=\(file.path)", "--nofork", "--print-address=1"]

@@ -228,19 +228,27 @@ struct CompletionScripts {
         for command in table.commands {
             let condition = "-n 'test \"$(__avn_path)\" = \"\(Self.key(command.path))\"'"
             for option in command.options {
-                script += "complete -c avn \(condition) -l \(option.name)"
-                    + (option.takesValue ? " -r" : "") + " -d \(fishQuoted(option.help))\n"
+                script += "complete -c avn \(condition) \(fishOption(option))\n"
             }
             if let argument = command.arguments.first, argument.completion != .none {
                 script += "complete -c avn \(condition) \(fishValue(argument.completion))\n"
             }
         }
         for option in table.globalOptions {
-            script += "complete -c avn -l \(option.name)" + (option.takesValue ? " -r" : "")
-                + (option.completion == .none ? "" : " " + fishValue(option.completion))
-                + " -d \(fishQuoted(option.help))\n"
+            script += "complete -c avn \(fishOption(option))\n"
         }
         return script
+    }
+
+    /// `-l NAME`, then for an option with a value `-x` (a value, no file names)
+    /// or `-r -F` (a file), with the value's candidates, then the help.
+    private func fishOption(_ option: OptionSpec) -> String {
+        var words = "-l \(option.name)"
+        if option.takesValue {
+            words += option.completion == .file ? " -r" : " -x"
+            if option.completion != .none { words += " " + fishValue(option.completion) }
+        }
+        return words + " -d \(fishQuoted(option.help))"
     }
 
     private func fishValue(_ completion: Completion) -> String {
