@@ -105,24 +105,31 @@ final class CurlExchange {
     }
 }
 
+// curl's write and header callbacks: C function pointers, so no captures;
+// the exchange arrives as the context pointer set with WRITEDATA/HEADERDATA.
+
 private func collectBody(
     _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
     _ context: UnsafeMutableRawPointer?
 ) -> Int {
-    guard let data, let context else { return 0 }
-    let exchange = Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
-    let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
-    exchange.body.append(contentsOf: bytes)
-    return size * count
+    deliver(data, size * count, context) { $0.body.append(contentsOf: $1) }
 }
 
 private func collectHeader(
     _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int,
     _ context: UnsafeMutableRawPointer?
 ) -> Int {
+    deliver(data, size * count, context) { $0.receiveHeader(String(decoding: $1, as: UTF8.self)) }
+}
+
+/// Hands `length` bytes to the exchange; returns how many were taken (all,
+/// or 0 to make curl stop).
+private func deliver(
+    _ data: UnsafeMutablePointer<CChar>?, _ length: Int, _ context: UnsafeMutableRawPointer?,
+    _ take: (CurlExchange, UnsafeRawBufferPointer) -> Void
+) -> Int {
     guard let data, let context else { return 0 }
     let exchange = Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
-    let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
-    exchange.receiveHeader(String(decoding: bytes, as: UTF8.self))
-    return size * count
+    take(exchange, UnsafeRawBufferPointer(start: data, count: length))
+    return length
 }
