@@ -130,12 +130,14 @@ public struct FakeFault: Sendable {
     public var latencyMilliseconds: Int?
     public var close = false
     public var truncate = false
+    /// A chunked body that never ends.
+    public var endless = false
     public var times: Int?
 
     public init(
         path: String, method: String? = nil, status: Int? = nil, body: String? = nil,
         contentType: String? = nil, latencyMilliseconds: Int? = nil, close: Bool = false,
-        truncate: Bool = false, times: Int? = nil
+        truncate: Bool = false, endless: Bool = false, times: Int? = nil
     ) {
         self.path = path
         self.method = method
@@ -145,6 +147,7 @@ public struct FakeFault: Sendable {
         self.latencyMilliseconds = latencyMilliseconds
         self.close = close
         self.truncate = truncate
+        self.endless = endless
         self.times = times
     }
 
@@ -157,6 +160,7 @@ public struct FakeFault: Sendable {
         if let latencyMilliseconds { members.append(("latency_ms", .int(latencyMilliseconds))) }
         if close { members.append(("close", .bool(true))) }
         if truncate { members.append(("truncate", .bool(true))) }
+        if endless { members.append(("endless", .bool(true))) }
         if let times { members.append(("times", .int(times))) }
         return .object(members)
     }

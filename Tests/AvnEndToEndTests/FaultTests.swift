@@ -16,6 +16,8 @@ struct FaultTests {
         (FakeFault(path: "/v1/me", status: 200, body: "{not json",
                    contentType: "application/json"), "is not JSON"),
         (FakeFault(path: "/v1/me", truncate: true), "cut off"),
+        (FakeFault(path: "/v1/me", status: 200, body: "<html>maintenance</html>",
+                   contentType: "text/html"), "is not JSON"),
     ]
 
     @Test(arguments: infoFaults)
@@ -61,9 +63,30 @@ struct FaultTests {
         try world.fake.addFault(FakeFault(path: "/v1/me", latencyMilliseconds: 3000))
         let start = Date()
         let result = try world.avn("--request-timeout", "1", "user", "info")
-        result.expectFailure(containing: "no answer from the server within 1 seconds")
+        result.expectFailure(containing: "no complete answer from the server within 1 seconds")
         #expect(Date().timeIntervalSince(start) < 2.8)
         #expect(try world.vault.snapshot() == before)
+    }
+
+    @Test func endlessBodyTimesOut() throws {
+        let world = try EndToEnd()
+        try world.login(Seed.ada)
+        let before = try world.vault.snapshot()
+        try world.fake.addFault(FakeFault(path: "/v1/me", endless: true))
+        let start = Date()
+        let result = try world.avn("--request-timeout", "1", "user", "info")
+        result.expectFailure(containing: "no complete answer from the server within 1 seconds")
+        #expect(Date().timeIntervalSince(start) < 2.8)
+        #expect(try world.vault.snapshot() == before)
+    }
+
+    @Test func endlessTwoFactorDemandsStopAfterOneRetry() throws {
+        let world = try EndToEnd()
+        try world.fake.addFault(FakeFault(path: "/v1/userauth", status: 510))
+        let result = try world.avn(
+            "user", "login", Seed.ada.email, stdin: Seed.ada.password + "\n123456\n")
+        result.expectFailure(containing: "(status 510)")
+        #expect(try world.vault.profiles().isEmpty)
     }
 
     @Test func refusedConnection() throws {

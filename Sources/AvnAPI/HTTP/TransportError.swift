@@ -43,7 +43,7 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         case .cannotConnect(let host, let detail):
             "could not connect to \(host): \(detail); check your network and the API URL"
         case .timedOut(let seconds):
-            "no answer from the server within \(seconds) seconds; try again later "
+            "no complete answer from the server within \(seconds) seconds; try again later "
                 + "or raise --request-timeout"
         case .tls(let detail):
             "secure connection failed: \(detail); check the API URL, or trust the server's "
