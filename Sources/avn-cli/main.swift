@@ -4,6 +4,9 @@ import AvnVault
 import FoundationEssentials
 import Glibc
 
+// Tokens and passwords pass through this process: no core file, no reading of its memory.
+ProcessHardening.makeNonDumpable()
+FaultPoint.processStarted.reach()
 // Files avn writes hold credentials or their metadata: private from the start.
 umask(0o077)
 // A closed pipe on stdout ends the write quietly instead of killing avn mid-change.

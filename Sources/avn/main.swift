@@ -8,6 +8,9 @@ import AvnVault
 import FoundationEssentials
 import Glibc
 
+// Tokens pass through this process: no core file, no reading of its memory.
+ProcessHardening.makeNonDumpable()
+FaultPoint.processStarted.reach()
 umask(0o077)
 signal(SIGPIPE, SIG_IGN)
 

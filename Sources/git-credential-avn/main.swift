@@ -11,6 +11,9 @@ import AvnVault
 import FoundationEssentials
 import Glibc
 
+// Tokens pass through this process: no core file, no reading of its memory.
+ProcessHardening.makeNonDumpable()
+FaultPoint.processStarted.reach()
 umask(0o077)
 let environment = ProcessInfo.processInfo.environment
 let arguments = CommandLine.arguments.dropFirst()

@@ -35,7 +35,8 @@ public struct AivenClient: Sendable {
         authenticated: Bool = true, secrets: [String] = []
     ) throws(APIClientError) -> HTTPResponse {
         let redactor = Redactor(secrets: [token] + secrets)
-        let request = try makeRequest(method, path, body: body, authenticated: authenticated)
+        var request = try makeRequest(method, path, body: body, authenticated: authenticated)
+        defer { request.wipeBody() }
         let response = try sendWithRetries(request, redactor: redactor)
         guard (200..<300).contains(response.status) else {
             let message = AivenClient.errorMessage(from: response.body, redactor: redactor)
@@ -49,8 +50,10 @@ public struct AivenClient: Sendable {
         _ method: HTTPMethod, _ path: String, body: JSONValue? = nil,
         authenticated: Bool = true, secrets: [String] = []
     ) throws(APIClientError) -> JSONValue {
-        let response = try exchange(
+        var response = try exchange(
             method, path, body: body, authenticated: authenticated, secrets: secrets)
+        // The answer to a login carries the new session token.
+        defer { wipe(&response.body) }
         let what = "the server's answer to \(method.rawValue) \(Redactor.shownPath(path))"
         let json: JSONValue
         do {

@@ -20,6 +20,7 @@ enum ImportCommand {
                 "\(path) says the token belongs to \(fileEmail) but the API says \(email); "
                     + "nothing was imported")
         }
+        FaultPoint.importAfterVerify.reach()
 
         let store = try context.profileStore()
         let requested = context.parsed.value("profile")
@@ -33,6 +34,7 @@ enum ImportCommand {
             lastVerifiedAt: Date(), secretStore: try context.secretStoreForNewLogin())
         profile.expiresAt = try? TokenExpiry.lookup(context.client(apiURL: apiURL, token: token))
         let saved = try store.save(profile, token: token, makeCurrent: true)
+        FaultPoint.importAfterSave.reach()
         context.sweepOrphans()
         context.console.log(.info, "Imported \(email) from \(path) as profile '\(saved.name)'")
 
@@ -95,6 +97,7 @@ enum ImportCommand {
                     + "it (or import with --delete-source)")
             return
         }
+        FaultPoint.importBeforeDeleteSource.reach()
         do {
             try FileManager.default.removeItem(atPath: path)
             context.console.log(.info, "Deleted \(path)")

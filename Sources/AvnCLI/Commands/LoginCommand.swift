@@ -15,6 +15,7 @@ enum LoginCommand {
         } else {
             grant = try passwordLogin(context, apiURL: apiURL, tenant: tenant)
         }
+        FaultPoint.loginAfterServerLogin.reach()
 
         let profiles = try context.profileStore()
         let existing = try ProfileNaming.profileToReplace(
@@ -34,6 +35,7 @@ enum LoginCommand {
             context.client(apiURL: apiURL, token: grant.token))
         var oldToken: String?
         if let existing { oldToken = try? profiles.token(for: existing) }
+        FaultPoint.loginBeforeSave.reach()
 
         let saved: Profile
         do {
@@ -45,11 +47,13 @@ enum LoginCommand {
             }
             throw error
         }
+        FaultPoint.loginAfterSave.reach()
         // Only a session made by a password login is ours to end; a personal
         // token the user pasted may be in use elsewhere.
         if let oldToken, oldToken != grant.token, existing?.loginMethod != .token {
             revokeReplaced(oldToken, context: context, apiURL: existing?.apiURL ?? apiURL)
         }
+        FaultPoint.loginAfterRevokeReplaced.reach()
         context.sweepOrphans()
         context.console.log(
             .info,

@@ -29,6 +29,7 @@ enum LogoutCommand {
                     "could not revoke the token of profile '\(profile.name)': \(error); "
                         + "nothing was removed locally. Retry, or use --no-token-revoke")
             }
+            FaultPoint.forgetAfterRevoke.reach()
         }
         for (_, error) in try profiles.remove([profile]) {
             context.console.log(

@@ -20,6 +20,7 @@ enum MigrateSecretsCommand {
         for profile in profiles where profile.secretStore != target {
             do {
                 try move(profile, to: target, store: store, context: context)
+                FaultPoint.migrateAfterProfileMoved.reach()
             } catch {
                 failures += 1
                 context.console.log(

@@ -75,7 +75,11 @@ enum ProfileCommands {
     static func switchTo(_ context: CommandContext) throws {
         let vault = try context.profileStore().vault
         let target = try chooseTarget(context, vault: vault)
-        try vault.write { try $0.setCurrent(profileID: target.id) }
+        try vault.write { writer in
+            try writer.setCurrent(profileID: target.id)
+            FaultPoint.switchBeforeCommit.reach()
+        }
+        FaultPoint.switchAfterCommit.reach()
         context.console.log(.info, "Profile '\(target.name)' (\(target.email)) is now current")
     }
 
@@ -121,8 +125,10 @@ enum ProfileCommands {
             }
             profile.name = new
             try writer.update(profile)
+            FaultPoint.renameBeforeCommit.reach()
             return profile
         }
+        FaultPoint.renameAfterCommit.reach()
         // The keyring item's label names the profile; a stale label is harmless.
         if let token = try? store.token(for: renamed) {
             try? store.secretStore(renamed.secretStore).store(token, for: renamed.secretKey)

@@ -7,6 +7,7 @@ enum TokensExpireCommand {
         let auth = try context.authenticatedClient()
         let message = try auth.client.expireTokens()
         context.console.write((message ?? "All tokens expired") + "\n")
+        FaultPoint.tokensExpireAfterServerExpire.reach()
 
         // Every profile of this account on this API lost its token.
         let email = try auth.profile?.email ?? auth.client.me()["user"]?.stringValue

@@ -48,14 +48,17 @@ public final class ProfileStore {
                 } else {
                     try writer.insert(saved)
                 }
+                FaultPoint.saveAfterRowWritten.reach()
                 try store.store(token, for: saved.secretKey)
                 storedNewToken = true
                 if makeCurrent { try writer.setCurrent(profileID: saved.id) }
+                FaultPoint.saveAfterTokenStored.reach()
             }
         } catch {
             if storedNewToken { undoStore(in: store, of: saved, replacing: replaced) }
             throw error
         }
+        FaultPoint.saveAfterCommit.reach()
 
         if let old = replaced?.profile, old.secretStore != saved.secretStore {
             // Moved to another store; a failure here only leaves an orphan.
@@ -101,6 +104,7 @@ public final class ProfileStore {
                 try writer.delete(profileID: profile.id)
             }
         }
+        FaultPoint.removeAfterCommit.reach()
         return dropTokens(of: profiles)
     }
 
@@ -115,6 +119,7 @@ public final class ProfileStore {
                 try writer.update(profile)
             }
         }
+        FaultPoint.markAfterCommit.reach()
         return dropTokens(of: profiles)
     }
 
@@ -123,6 +128,7 @@ public final class ProfileStore {
         for profile in profiles {
             do {
                 try storeFor(profile.secretStore).delete(profileID: profile.id)
+                FaultPoint.dropAfterTokenDeleted.reach()
             } catch {
                 failures.append((profile, error))
             }
@@ -132,7 +138,8 @@ public final class ProfileStore {
 
     // MARK: - Orphans
 
-    /// Deletes the tokens in `kind`'s store that belong to no profile.
+    /// Deletes the tokens in `kind`'s store that belong to no profile kept in
+    /// that store: orphans, and copies left in a store a profile moved away from.
     ///
     /// Runs under the vault's write lock, so a login that has stored its token
     /// but not yet committed its row is never mistaken for an orphan.
@@ -142,10 +149,11 @@ public final class ProfileStore {
     public func sweepOrphans(in kind: SecretStoreKind) throws -> [String] {
         let store = try storeFor(kind)
         return try vault.write { writer in
-            let known = Set(try writer.profiles().map(\.id))
-            let orphans = try store.profileIDs().subtracting(known).sorted()
+            let owners = try writer.profiles().filter { $0.secretStore == kind }
+            let orphans = try store.profileIDs().subtracting(owners.map(\.id)).sorted()
             for id in orphans {
                 try store.delete(profileID: id)
+                FaultPoint.sweepAfterOrphanDeleted.reach()
             }
             return orphans
         }

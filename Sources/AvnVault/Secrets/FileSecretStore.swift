@@ -28,7 +28,8 @@ public struct FileSecretStore: SecretStore {
     }
 
     public func lookup(profileID: String) throws(SecretStoreError) -> String? {
-        guard let data = try TokenFile.read(fileURL) else { return nil }
+        guard var data = try TokenFile.read(fileURL) else { return nil }
+        defer { wipe(&data) }
         return try TokenFile.decode(data, path: fileURL.path)[profileID]?.token
     }
 
@@ -42,7 +43,8 @@ public struct FileSecretStore: SecretStore {
     }
 
     public func profileIDs() throws(SecretStoreError) -> Set<String> {
-        guard let data = try TokenFile.read(fileURL) else { return [] }
+        guard var data = try TokenFile.read(fileURL) else { return [] }
+        defer { wipe(&data) }
         return Set(try TokenFile.decode(data, path: fileURL.path).keys)
     }
 
@@ -54,7 +56,8 @@ public struct FileSecretStore: SecretStore {
         defer { folder.close() }
         try folder.lock()
         var entries: [String: TokenEntry] = [:]
-        if let data = try TokenFile.read(fileURL) {
+        if var data = try TokenFile.read(fileURL) {
+            defer { wipe(&data) }
             entries = try TokenFile.decode(data, path: fileURL.path)
         }
         let before = entries
@@ -63,7 +66,9 @@ public struct FileSecretStore: SecretStore {
         if entries.isEmpty {
             try folder.remove(Self.fileName)
         } else {
-            try folder.replace(Self.fileName, with: TokenFile.encode(entries))
+            var encoded = try TokenFile.encode(entries)
+            defer { wipe(&encoded) }
+            try folder.replace(Self.fileName, with: encoded)
         }
     }
 }

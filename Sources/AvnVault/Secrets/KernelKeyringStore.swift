@@ -22,7 +22,9 @@ public struct KernelKeyringStore: SecretStore {
         guard let keyring = try avnKeyring(create: true) else {
             throw failure("cannot create the avn keyring")
         }
-        let serial = Array(token.utf8).withUnsafeBytes { payload in
+        var bytes = Array(token.utf8)
+        defer { wipe(&bytes) }
+        let serial = bytes.withUnsafeBytes { payload in
             add_key("user", description(of: key.profileID), payload.baseAddress, payload.count,
                 keyring)
         }
@@ -44,7 +46,7 @@ public struct KernelKeyringStore: SecretStore {
             throw failure("cannot read the key")
         }
         defer {
-            memset(buffer, 0, length)
+            explicit_bzero(buffer, length)
             free(buffer)
         }
         let bytes = UnsafeRawBufferPointer(start: buffer, count: length)

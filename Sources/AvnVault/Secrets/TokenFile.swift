@@ -45,6 +45,7 @@ enum TokenFile {
     private static func readAll(_ fd: Int32, path: String) throws(SecretStoreError) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
+        defer { wipe(&buffer) }
         while true {
             let count = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
@@ -85,6 +86,17 @@ enum TokenFile {
             throw problem("cannot encode the token file: \(error)")
         }
     }
+}
+
+/// Overwrites bytes that held tokens before their memory is released;
+/// explicit_bzero, unlike memset, is never dropped as a dead store.
+func wipe(_ bytes: inout [UInt8]) {
+    bytes.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
+}
+
+/// Overwrites data that held tokens before its memory is released.
+func wipe(_ data: inout Data) {
+    data.withUnsafeMutableBytes { if let base = $0.baseAddress { explicit_bzero(base, $0.count) } }
 }
 
 private func problem(_ detail: String) -> SecretStoreError {
