@@ -106,7 +106,9 @@ public struct AvnRunner: Sendable {
         let input = Pipe()
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        // A program that exits (or is killed) before reading its input closes
+        // the pipe: that is its business, not a failure of the harness.
+        if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
 
         let timedOut = waitForExit(process, timeout: timeout)

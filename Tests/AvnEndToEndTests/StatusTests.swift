@@ -49,7 +49,7 @@ struct StatusTests {
         try world.login(Seed.ada, "--profile", "other")
         let prefix = String(try world.token(ofProfile: "other").prefix(12))
         let outside = try world.outsideSession(Seed.ada)
-        try world.callAPI(.delete, "/v1/access_token/\(prefix)", as: outside)
+        try world.callAPI(.delete, "/v1/access_token/\(prefix.percentEncodedSegment)", as: outside)
         #expect(try world.profile("other").state == .active)
 
         let result = try world.avn("user", "status", "other")
@@ -67,7 +67,7 @@ struct StatusTests {
         try world.avn("user", "switch", "main").expectSuccessWithInfo("main")
         let prefix = String(try world.token(ofProfile: "other").prefix(12))
         let outside = try world.outsideSession(Seed.ada)
-        try world.callAPI(.delete, "/v1/access_token/\(prefix)", as: outside)
+        try world.callAPI(.delete, "/v1/access_token/\(prefix.percentEncodedSegment)", as: outside)
 
         let table = try world.avn("user", "status", "--all")
         #expect(table.status == 0, "the profile in effect is valid: \(table)")
