@@ -105,7 +105,7 @@ public struct AvnRunner: Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         let input = Pipe()
         process.standardInput = input
-        try process.run()
+        try process.runSerially()
         // A program that exits (or is killed) before reading its input closes
         // the pipe: that is its business, not a failure of the harness.
         if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }

@@ -22,7 +22,7 @@ public final class FakeAPIProcess: @unchecked Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try process.runSerially()
         guard let line = Self.firstLine(of: output.fileHandleForReading),
             line.hasPrefix("http://")
         else {

@@ -93,7 +93,7 @@ public struct StoreInspector: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerially()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
@@ -114,7 +114,7 @@ public struct StoreInspector: Sendable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerially()
         input.fileHandleForWriting.write(Data(secret.utf8))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

@@ -20,7 +20,8 @@ public final class Vault {
     ///   for avn's own data folder, never for a folder the user named.
     public init(path: String, tightenFolder: Bool) throws(VaultError) {
         self.path = path
-        try FilePermissions.ensureFolder(FilePermissions.parentFolder(of: path), tighten: tightenFolder)
+        try FilePermissions.ensureFolder(
+            FilePermissions.parentFolder(of: path), tighten: tightenFolder)
         try FilePermissions.ensureFile(path)
         for suffix in ["-wal", "-shm"] {
             try FilePermissions.tightenIfPresent(path + suffix)

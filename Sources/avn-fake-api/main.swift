@@ -2,7 +2,7 @@ import AvnFakeAPI
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes one line to stderr and exits with the given status.
@@ -25,9 +25,10 @@ if options.showHelp {
 
 let seed: Seed
 do {
-    seed = try options.seedPath.map { path throws(FakeAPIError) in
-        try Seed(contentsOfFile: path)
-    } ?? Seed()
+    seed =
+        try options.seedPath.map { path throws(FakeAPIError) in
+            try Seed(contentsOfFile: path)
+        } ?? Seed()
 } catch {
     fail(error.description, status: 2)
 }

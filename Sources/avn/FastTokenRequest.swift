@@ -40,13 +40,15 @@ struct FastTokenRequest {
         }
         do {
             guard let path = VaultLocation.resolve(option: vault, environment: environment) else {
-                return fail("cannot find the vault: set HOME, XDG_DATA_HOME or AVN_VAULT, or use --vault")
+                return fail(
+                    "cannot find the vault: set HOME, XDG_DATA_HOME or AVN_VAULT, or use --vault")
             }
             guard access(path, F_OK) == 0 else {
                 return fail("not authenticated: please login first with 'avn user login'")
             }
             let vault = try Vault(
-                path: path, tightenFolder: path == VaultLocation.defaultPath(environment: environment))
+                path: path,
+                tightenFolder: path == VaultLocation.defaultPath(environment: environment))
             let (profile, _) = try ProfileSelection.select(
                 in: vault, option: profile, environment: environment,
                 workingDirectory: FileManager.default.currentDirectoryPath)

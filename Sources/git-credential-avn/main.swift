@@ -38,7 +38,8 @@ func readInput() -> String {
 }
 
 if arguments.first == "--help" || arguments.first == "-h" {
-    print("""
+    print(
+        """
         usage: git-credential-avn get|store|erase
 
         A git credential helper that answers 'get' with the token of the avn

@@ -9,7 +9,7 @@ import Testing
             status: 401,
             json:
                 #"{"message": "Missing (expired) db token", "#
-                    + #""errors": [{"message": "Missing (expired) db token", "status": 401}]}"#
+                + #""errors": [{"message": "Missing (expired) db token", "status": 401}]}"#
         )
         #expect(throws: APIClientError.api(status: 401, message: "Missing (expired) db token")) {
             try makeClient(stub).me()

@@ -52,7 +52,7 @@ import Testing
         let stub = StubTransport(
             json:
                 #"{"state": "active", "token": "tok-abcdef", "#
-                    + #""user_email": "n@example.com", "user": {}}"#
+                + #""user_email": "n@example.com", "user": {}}"#
         )
         let grant = try makeClient(stub).createUser(
             email: "n@example.com", password: "longpassword", realName: "New User")
@@ -118,7 +118,7 @@ import Testing
         let stub = StubTransport(
             json:
                 #"{"tokens": [{"token_prefix": "abc", "#
-                    + #""create_time": "2021-08-16T15:29:14.123456Z", "x": 1.0}]}"#
+                + #""create_time": "2021-08-16T15:29:14.123456Z", "x": 1.0}]}"#
         )
         let tokens = try makeClient(stub).listTokens()
         #expect(

@@ -86,7 +86,8 @@ import Testing
         let dump = LogLines()
         #expect(throws: APIClientError.self) { try makeClient(stub, dump: dump).projects() }
         #expect(
-            dump.lines.last?.hasPrefix("< no answer: no complete answer from the server within 3") == true)
+            dump.lines.last?.hasPrefix("< no answer: no complete answer from the server within 3")
+                == true)
     }
 
     @Test func nothingIsDumpedWithoutShowHTTP() throws {

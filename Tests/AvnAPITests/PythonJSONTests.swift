@@ -61,8 +61,9 @@ struct PythonJSONTests {
     }
 
     @Test func compactTextUsesPythonFloatText() {
-        #expect(JSONValue.array([.double(1e15), .double(1e16)]).compactText
-            == "[1000000000000000.0,1e+16]")
+        #expect(
+            JSONValue.array([.double(1e15), .double(1e16)]).compactText
+                == "[1000000000000000.0,1e+16]")
     }
 }
 

@@ -1,4 +1,5 @@
 import AvnAPI
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -36,7 +37,7 @@ final class TLSTransportTests {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = folder
-        try process.run()
+        try process.runSerially()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }
@@ -53,7 +54,7 @@ final class TLSTransportTests {
             server.currentDirectoryURL = folder
             server.standardOutput = FileHandle.nullDevice
             server.standardError = FileHandle.nullDevice
-            try server.run()
+            try server.runSerially()
             for _ in 0..<50 {
                 if let socket = try? connectable(port) { close(socket); return (port, server) }
                 if !server.isRunning { break }

@@ -1,4 +1,5 @@
 import AvnVault
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -17,7 +18,8 @@ struct CompletionScriptTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let script = folder.appendingPathComponent("avn.bash")
-        try CompletionScripts(table: .avn).bash().write(to: script, atomically: true, encoding: .utf8)
+        try CompletionScripts(table: .avn).bash().write(
+            to: script, atomically: true, encoding: .utf8)
 
         let quoted = words.map { "'\($0)'" }.joined(separator: " ")
         let driver = """
@@ -33,7 +35,7 @@ struct CompletionScriptTests {
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try process.runSerially()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -75,10 +77,12 @@ struct CompletionScriptTests {
             }
         }
 
-        #expect(try bashComplete(["avn", "user", "switch", ""], vault: path).sorted()
-            == ["personal", "with space", "work"])
-        #expect(try bashComplete(["avn", "--profile", "w"], vault: path).sorted()
-            == ["with space", "work"])
+        #expect(
+            try bashComplete(["avn", "user", "switch", ""], vault: path).sorted()
+                == ["personal", "with space", "work"])
+        #expect(
+            try bashComplete(["avn", "--profile", "w"], vault: path).sorted()
+                == ["with space", "work"])
     }
 
     /// Runs `shell` with `arguments` after writing `script` to a file named by `$1`.
@@ -101,16 +105,19 @@ struct CompletionScriptTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try process.runSerially()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(shell) failed: \(String(decoding: data, as: UTF8.self))")
+        #expect(
+            process.terminationStatus == 0,
+            "\(shell) failed: \(String(decoding: data, as: UTF8.self))")
         return String(decoding: data, as: UTF8.self)
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/zsh")))
     func theZshScriptIsValidZsh() throws {
-        _ = try runShell("/usr/bin/zsh", script: CompletionScripts(table: .avn).zsh(), command: "zsh -n $FILE")
+        _ = try runShell(
+            "/usr/bin/zsh", script: CompletionScripts(table: .avn).zsh(), command: "zsh -n $FILE")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/fish")))
@@ -122,7 +129,8 @@ struct CompletionScriptTests {
         let stores = try runShell(
             "/usr/bin/fish", script: script,
             command: "source $FILE; complete -C 'avn user login --secret-store '")
-        #expect(stores.split(separator: "\n").map { $0.prefix { $0 != "\t" } }.sorted()
-            == ["file", "kernel", "keyring"])
+        #expect(
+            stores.split(separator: "\n").map { $0.prefix { $0 != "\t" } }.sorted()
+                == ["file", "kernel", "keyring"])
     }
 }

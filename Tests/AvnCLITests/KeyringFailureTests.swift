@@ -1,4 +1,5 @@
 import AvnVault
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -40,7 +41,7 @@ struct KeyringFailureTests {
         process.standardError = errors
         process.standardOutput = Pipe()
         let start = Date()
-        try process.run()
+        try process.runSerially()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (
@@ -60,7 +61,7 @@ struct KeyringFailureTests {
         daemon.arguments = ["--config-file=\(file.path)", "--nofork", "--print-address=1"]
         let output = Pipe()
         daemon.standardOutput = output
-        try daemon.run()
+        try daemon.runSerially()
         let line = output.fileHandleForReading.availableData
         let address = String(decoding: line, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -129,7 +130,7 @@ struct KeyringFailureTests {
         squatter.environment = ["DBUS_SESSION_BUS_ADDRESS": address]
         let ready = Pipe()
         squatter.standardOutput = ready
-        try squatter.run()
+        try squatter.runSerially()
         defer { stop(squatter) }
         _ = ready.fileHandleForReading.availableData
 

@@ -1,3 +1,4 @@
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -87,7 +88,7 @@ struct ManPageTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.run()
+        try process.runSerially()
         let messages = String(
             decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
@@ -192,7 +193,8 @@ enum EnvironmentVariables {
         let expressions = try patterns.map { try NSRegularExpression(pattern: $0) }
         for folder in folders {
             let base = root.appendingPathComponent(folder)
-            let files = FileManager.default.enumerator(atPath: base.path)?
+            let files =
+                FileManager.default.enumerator(atPath: base.path)?
                 .compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
             for file in files {
                 let text = try String(

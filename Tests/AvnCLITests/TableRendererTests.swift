@@ -45,15 +45,16 @@ struct TableRendererTests {
         ])
         let columns = ["user", "real_name", "state", "token_validity_begin", "projects", "auth"]
         let text = try TableRenderer.render([row], columns: columns)
-        #expect(text == """
-            USER                  REAL_NAME  STATE   TOKEN_VALIDITY_BEGIN              \
-            PROJECTS                       AUTH    \("")
-            ====================  =========  ======  ================================  \
-            =============================  ========
-            john.doe@example.com  John Doe   active  2021-08-18T09:24:10.298796+00:00  \
-            dev-sandbox, prod-environment  password
+        #expect(
+            text == """
+                USER                  REAL_NAME  STATE   TOKEN_VALIDITY_BEGIN              \
+                PROJECTS                       AUTH    \("")
+                ====================  =========  ======  ================================  \
+                =============================  ========
+                john.doe@example.com  John Doe   active  2021-08-18T09:24:10.298796+00:00  \
+                dev-sandbox, prod-environment  password
 
-            """)
+                """)
     }
 
     @Test func emptyResultPrintsNothing() throws {

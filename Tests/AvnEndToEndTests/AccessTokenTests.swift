@@ -28,9 +28,10 @@ struct AccessTokenTests {
             "user", "access-token", "create", "--description", "ci job", "--max-age-seconds",
             "3600", mayShowTokens: true)
         result.expectQuietSuccess()
-        let record = try #require(try world.fake.tokens(of: Seed.ada.email).first {
-            $0["kind"]?.stringValue == "personal"
-        })
+        let record = try #require(
+            try world.fake.tokens(of: Seed.ada.email).first {
+                $0["kind"]?.stringValue == "personal"
+            })
         #expect(record["description"]?.stringValue == "ci job")
         #expect(record["max_age_seconds"] == .int(3600))
         var row = ExpectedTable.rows([record], columns: Self.createColumns)[0]
@@ -81,16 +82,19 @@ struct AccessTokenTests {
         let server = try Self.validTokens(world, Seed.ada.email)
         #expect(items.map { $0["token_prefix"] } == server.map { $0["token_prefix"] })
         for (item, record) in zip(items, server) {
-            for key in ["create_time", "description", "expiry_time", "max_age_seconds",
-                        "extend_when_used", "last_used_time", "last_ip", "last_user_agent"] {
+            for key in [
+                "create_time", "description", "expiry_time", "max_age_seconds",
+                "extend_when_used", "last_used_time", "last_ip", "last_user_agent",
+            ] {
                 #expect(item[key] == record[key], "\(key)")
             }
             #expect(item["full_token"] == nil)
         }
         let active = items.filter { $0["currently_active"] == .bool(true) }
-        #expect(active.map { $0["token_prefix"] } == [
-            .string(String(try world.token(ofProfile: Seed.ada.email).prefix(12))),
-        ])
+        #expect(
+            active.map { $0["token_prefix"] } == [
+                .string(String(try world.token(ofProfile: Seed.ada.email).prefix(12)))
+            ])
     }
 
     @Test func withProfilesNamesTheHolder() throws {
@@ -118,8 +122,9 @@ struct AccessTokenTests {
         let created = try world.avn(
             "user", "access-token", "create", "--description", "old", "--json",
             mayShowTokens: true)
-        let full = try #require(try JSONValue(parsing: created.stdout).arrayValue?.first?[
-            "full_token"]?.stringValue)
+        let full = try #require(
+            try JSONValue(parsing: created.stdout).arrayValue?.first?[
+                "full_token"]?.stringValue)
         let prefix = String(full.prefix(12))
 
         let result = try world.avn("user", "access-token", "update", prefix, "--description", "new")
@@ -143,8 +148,9 @@ struct AccessTokenTests {
         let created = try world.avn(
             "user", "access-token", "create", "--description", "short-lived", "--json",
             mayShowTokens: true)
-        let full = try #require(try JSONValue(parsing: created.stdout).arrayValue?.first?[
-            "full_token"]?.stringValue)
+        let full = try #require(
+            try JSONValue(parsing: created.stdout).arrayValue?.first?[
+                "full_token"]?.stringValue)
 
         let result = try world.avn("user", "access-token", "revoke", String(full.prefix(12)))
         result.expectQuietSuccess()
@@ -172,10 +178,14 @@ struct AccessTokenTests {
     }
 
     @Test(arguments: [
-        (["create", "--description", "x", "--max-age-seconds", "10"],
-         "Invalid max_age_seconds (status 400)"),
-        (["create", "--description", "x", "--max-age-seconds", "315360001"],
-         "Invalid max_age_seconds (status 400)"),
+        (
+            ["create", "--description", "x", "--max-age-seconds", "10"],
+            "Invalid max_age_seconds (status 400)"
+        ),
+        (
+            ["create", "--description", "x", "--max-age-seconds", "315360001"],
+            "Invalid max_age_seconds (status 400)"
+        ),
         (["update", "AAAAAAAAAAAA", "--description", "x"], "Access token not found (status 404)"),
         (["revoke", "AAAAAAAAAAAA"], "Access token not found (status 404)"),
     ])

@@ -27,10 +27,12 @@ struct ConcurrencyTests {
 
     @Test func readersAlwaysGetTheirOwnAccountWhileWritersChurn() throws {
         let world = try EndToEnd()
-        _ = try world.fake.admin(.post, "/v1/user", body: .dictionary([
-            "email": .string(Self.dora.email), "password": .string(Self.dora.password),
-            "real_name": .string(Self.dora.realName),
-        ]))
+        _ = try world.fake.admin(
+            .post, "/v1/user",
+            body: .dictionary([
+                "email": .string(Self.dora.email), "password": .string(Self.dora.password),
+                "real_name": .string(Self.dora.realName),
+            ]))
         world.extraPasswords.append(Self.dora.password)
         let accounts = [Seed.ada, Seed.grace, Seed.linus, Self.dora]
         for (index, account) in accounts.enumerated() {
@@ -55,8 +57,9 @@ struct ConcurrencyTests {
             Self.spawn(group) {
                 var step = 0
                 while Date() < deadline {
-                    let results = Self.writerStep(step, profile: writer, runner: runner,
-                                                  account: accounts[writer])
+                    let results = Self.writerStep(
+                        step, profile: writer, runner: runner,
+                        account: accounts[writer])
                     tally.update { $0.writes += results }
                     step += 1
                 }
@@ -92,8 +95,11 @@ struct ConcurrencyTests {
         switch step % 4 {
         case 0: commands = [(["user", "switch", name], nil)]
         case 1: commands = [(login, input)]
-        case 2: commands = [(["user", "rename", name, "\(name)-moving"], nil),
-                            (["user", "rename", "\(name)-moving", name], nil)]
+        case 2:
+            commands = [
+                (["user", "rename", name, "\(name)-moving"], nil),
+                (["user", "rename", "\(name)-moving", name], nil),
+            ]
         default: commands = [(["user", "logout", "--profile", name], nil), (login, input)]
         }
         return commands.compactMap { arguments, stdin in
@@ -135,7 +141,8 @@ struct ConcurrencyTests {
             $0.allOutput.localizedCaseInsensitiveContains("database is locked")
                 || $0.allOutput.localizedCaseInsensitiveContains("busy")
         }
-        print("""
+        print(
+            """
             concurrency: \(readers) readers, \(writers) writers, \(Int(seconds)) s: \
             \(seen.reads.count) reads (\(good) good, expected failures \(expectedFailures), \
             \(unexpected.count) unexpected, \(wrongAccount) wrong account); \

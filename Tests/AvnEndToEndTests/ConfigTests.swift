@@ -32,9 +32,10 @@ struct ConfigTests {
         let world = try StoreWorld()
         let result = try world.avn("config", "set", "secret-store", "file")
         #expect(result.status == 0, "\(result)")
-        #expect(result.stderrLines == [
-            "WARNING\tnew logins will keep their tokens in plain text in the file store"
-        ], "\(result)")
+        #expect(
+            result.stderrLines == [
+                "WARNING\tnew logins will keep their tokens in plain text in the file store"
+            ], "\(result)")
         let login = try world.avn("user", "login", Seed.ada.email, stdin: Seed.ada.password + "\n")
         #expect(login.stderr.contains(plainTextWarning), "\(login)")
         try world.expectToken(ofProfile: Seed.ada.email, onlyIn: .file)

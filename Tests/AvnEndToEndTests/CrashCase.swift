@@ -46,7 +46,10 @@ struct CrashCase: Sendable, CustomStringConvertible {
         (.loginWithOrphans, [.sweepAfterOrphanDeleted]),
         (.logout, [.forgetAfterRevoke, .removeAfterCommit, .dropAfterTokenDeleted]),
         (.remove, [.forgetAfterRevoke, .removeAfterCommit, .dropAfterTokenDeleted]),
-        (.tokensExpire, [.tokensExpireAfterServerExpire, .markAfterCommit, .dropAfterTokenDeleted]),
+        (
+            .tokensExpire,
+            [.tokensExpireAfterServerExpire, .markAfterCommit, .dropAfterTokenDeleted]
+        ),
         (.switchProfile, [.processStarted, .switchBeforeCommit, .switchAfterCommit]),
         (.rename, [.renameBeforeCommit, .renameAfterCommit]),
         (

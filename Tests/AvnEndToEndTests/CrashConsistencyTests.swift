@@ -141,8 +141,9 @@ struct CrashConsistencyTests {
             #expect(info.status == 0, "\(info)")
         }
         for kind in SecretStoreKind.allCases {
-            let kept = Set(profiles.filter { $0.secretStore == kind && $0.state == .active }
-                .map(\.id))
+            let kept = Set(
+                profiles.filter { $0.secretStore == kind && $0.state == .active }
+                    .map(\.id))
             #expect(try world.stores.profileIDs(in: kind) == kept, "orphans in \(kind)")
         }
         let current = try world.vault.currentProfileName()
@@ -176,8 +177,9 @@ struct CrashConsistencyTests {
             #expect(names.contains(Seed.ada.email) != names.contains("renamed"), "\(names)")
         case .importFile:
             // The token is never lost: the source file is deleted only at the end.
-            #expect(FileManager.default.fileExists(
-                atPath: world.base.folder.file("aiven-credentials.json")))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: world.base.folder.file("aiven-credentials.json")))
         case .migrate:
             // A moved token is the same token: nothing asks the server.
             for profile in try world.vault.profiles() {

@@ -14,8 +14,9 @@ struct CreateTests {
             environment: ["AIVEN_NEW_PASSWORD": "brand-new-pass"])
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "INFO\tCreated user new@example.com; profile 'new@example.com' "
-            + "is in use (token kept in the keyring store)\n")
+        #expect(
+            result.stderr == "INFO\tCreated user new@example.com; profile 'new@example.com' "
+                + "is in use (token kept in the keyring store)\n")
 
         let profile = try world.profile("new@example.com")
         #expect(profile.loginMethod == .created)

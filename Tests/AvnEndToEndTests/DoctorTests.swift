@@ -56,11 +56,16 @@ struct DoctorTests {
         for (email, kind) in [
             (Seed.ada.email, "keyring"), (Seed.grace.email, "kernel"), (Seed.linus.email, "file"),
         ] {
-            #expect(findings.contains(Finding(
-                check: "profile '\(email)'", status: "ok", detail: "token in the \(kind) store")))
+            #expect(
+                findings.contains(
+                    Finding(
+                        check: "profile '\(email)'", status: "ok",
+                        detail: "token in the \(kind) store")))
         }
-        #expect(findings.contains(Finding(
-            check: "vault file", status: "ok", detail: "\(world.vault.path) mode 600")))
+        #expect(
+            findings.contains(
+                Finding(
+                    check: "vault file", status: "ok", detail: "\(world.vault.path) mode 600")))
 
         let table = try world.avn("user", "doctor")
         table.expectQuietSuccess()
@@ -111,16 +116,19 @@ struct DoctorTests {
         #expect(table.status == 1, "\(table)", sourceLocation: sourceLocation)
         #expect(table.stdout.contains("problem  \(check)"), "\(table)")
         #expect(table.stdout.contains("1 token(s) belong to no profile"), "\(table)")
-        #expect(table.stderrLines == [
-            "INFO\t1 problem(s); 'avn user doctor --fix' repairs what it can"
-        ], "\(table)", sourceLocation: sourceLocation)
+        #expect(
+            table.stderrLines == [
+                "INFO\t1 problem(s); 'avn user doctor --fix' repairs what it can"
+            ], "\(table)", sourceLocation: sourceLocation)
         #expect(try world.stores.profileIDs(in: kind).contains(orphanID), "doctor alone deletes")
 
         let (fixed, findings) = try Self.doctor(world, "--fix")
         #expect(fixed.status == 0, "\(fixed)", sourceLocation: sourceLocation)
-        #expect(findings.contains(Finding(
-            check: check, status: "fixed",
-            detail: "deleted 1 token(s) that belonged to no profile")), "\(findings)",
+        #expect(
+            findings.contains(
+                Finding(
+                    check: check, status: "fixed",
+                    detail: "deleted 1 token(s) that belonged to no profile")), "\(findings)",
             sourceLocation: sourceLocation)
         #expect(!findings.contains { $0.status == "problem" }, sourceLocation: sourceLocation)
         let again = try Self.doctor(world)
@@ -137,14 +145,18 @@ struct DoctorTests {
 
         let (result, findings) = try Self.doctor(world)
         #expect(result.status == 1, "\(result)")
-        #expect(findings.contains(Finding(
-            check: "profile 'work'", status: "problem", detail: "its token is missing")),
+        #expect(
+            findings.contains(
+                Finding(
+                    check: "profile 'work'", status: "problem", detail: "its token is missing")),
             "\(findings)")
 
         let (fixed, repaired) = try Self.doctor(world, "--fix")
         #expect(fixed.status == 0, "\(fixed)")
-        #expect(repaired.contains(Finding(
-            check: "profile 'work'", status: "fixed", detail: "marked as needing login")),
+        #expect(
+            repaired.contains(
+                Finding(
+                    check: "profile 'work'", status: "fixed", detail: "marked as needing login")),
             "\(repaired)")
         #expect(try world.base.profile("work").state == .needsLogin)
         #expect(try world.listedRow("work").contains("needs login"))
@@ -169,16 +181,19 @@ struct DoctorTests {
 
         let (result, findings) = try Self.doctor(world)
         #expect(result.status == 1, "\(result)")
-        #expect(findings.contains {
-            $0.check == "profile '\(Seed.ada.email)'" && $0.status == "problem"
-                && $0.detail.hasSuffix("expired token is still kept")
-        }, "\(findings)")
+        #expect(
+            findings.contains {
+                $0.check == "profile '\(Seed.ada.email)'" && $0.status == "problem"
+                    && $0.detail.hasSuffix("expired token is still kept")
+            }, "\(findings)")
 
         let (fixed, repaired) = try Self.doctor(world, "--fix")
         #expect(fixed.status == 0, "\(fixed)")
-        #expect(repaired.contains(Finding(
-            check: "profile '\(Seed.ada.email)'", status: "fixed",
-            detail: "deleted the expired token")), "\(repaired)")
+        #expect(
+            repaired.contains(
+                Finding(
+                    check: "profile '\(Seed.ada.email)'", status: "fixed",
+                    detail: "deleted the expired token")), "\(repaired)")
         #expect(try world.stores.stores(holding: ada.id).isEmpty)
         #expect(try world.base.profile(Seed.ada.email).state == .expired)
         try world.expectToken(ofProfile: Seed.grace.email, onlyIn: kind, equalTo: grace)
@@ -223,8 +238,10 @@ struct DoctorTests {
         chmod(world.vault.path, 0o644)
         let (result, findings) = try Self.doctor(world)
         result.expectQuietSuccess()
-        #expect(findings.contains(Finding(
-            check: "vault file", status: "ok", detail: "\(world.vault.path) mode 600")),
+        #expect(
+            findings.contains(
+                Finding(
+                    check: "vault file", status: "ok", detail: "\(world.vault.path) mode 600")),
             "\(findings)")
         #expect(try ScratchFolder.mode(of: world.vault.path) == 0o600)
     }
@@ -248,13 +265,16 @@ struct DoctorTests {
         world.base.record(result)
         result.expectQuietSuccess()
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.contains {
-            $0.hasPrefix("ok ") && $0.contains(" vault file ") && $0.hasSuffix(" \(path) mode 600")
-        }, "\(result)")
-        #expect(lines.contains {
-            $0.hasPrefix("ok ") && $0.contains(" vault folder ")
-                && $0.hasSuffix(" \(folder) mode 700")
-        }, "\(result)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("ok ") && $0.contains(" vault file ")
+                    && $0.hasSuffix(" \(path) mode 600")
+            }, "\(result)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("ok ") && $0.contains(" vault folder ")
+                    && $0.hasSuffix(" \(folder) mode 700")
+            }, "\(result)")
         #expect(try ScratchFolder.mode(of: path) == 0o600)
         #expect(try ScratchFolder.mode(of: folder) == 0o700)
     }

@@ -56,8 +56,9 @@ struct ExecTests {
         #expect(result.stdout == "y\n")
         #expect(!result.stderr.contains("Broken pipe"), "\(result)")
         let line = try String(contentsOfFile: output, encoding: .utf8)
-        let mask = UInt64(line.split(separator: "\t").last?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "", radix: 16)
+        let mask = UInt64(
+            line.split(separator: "\t").last?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "", radix: 16)
         let pipeBit = UInt64(1) << (UInt64(SIGPIPE) - 1)
         #expect(mask.map { $0 & pipeBit } == 0, "SIGPIPE is ignored in the command: \(line)")
     }
@@ -65,7 +66,8 @@ struct ExecTests {
     @Test func environmentCarriesTheTokenAndTheProfile() throws {
         let world = try Self.loggedIn()
         let output = world.folder.file("child-env")
-        let script = "printf '%s\\n' \"$AIVEN_AUTH_TOKEN\" \"$AIVEN_TOKEN\" \"$AIVEN_WEB_URL\" "
+        let script =
+            "printf '%s\\n' \"$AIVEN_AUTH_TOKEN\" \"$AIVEN_TOKEN\" \"$AIVEN_WEB_URL\" "
             + "\"$AVN_PROFILE_IN_USE\" > \(output)"
         let result = try world.avn("user", "exec", "--", "sh", "-c", script)
         result.expectQuietSuccess()
@@ -108,7 +110,8 @@ struct ExecTests {
         let world = try Self.loggedIn()
         let output = world.folder.file("child-cmdline")
         let result = try world.avn(
-            "user", "exec", "--", "sh", "-c", "tr '\\0' ' ' < /proc/self/cmdline > \(output); "
+            "user", "exec", "--", "sh", "-c",
+            "tr '\\0' ' ' < /proc/self/cmdline > \(output); "
                 + "tr '\\0' ' ' < /proc/$$/cmdline >> \(output)")
         result.expectQuietSuccess()
         let text = try String(contentsOfFile: output, encoding: .utf8)

@@ -1,5 +1,5 @@
-import Foundation
 import AvnAPI
+import Foundation
 
 /// The table text the official client prints, built independently of avn from
 /// already formatted cells: header padded (not stripped), `=` rule, rows stripped.

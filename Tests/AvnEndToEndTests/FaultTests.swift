@@ -11,13 +11,21 @@ struct FaultTests {
         (FakeFault(path: "/v1/me", status: 502), "Bad gateway (status 502)"),
         (FakeFault(path: "/v1/me", status: 503), "Service unavailable (status 503)"),
         (FakeFault(path: "/v1/me", status: 429), "Rate limit 120 exceeded - try again in 28s"),
-        (FakeFault(path: "/v1/me", status: 500, body: "oops", contentType: "text/html"),
-         "command failed: oops (status 500)"),
-        (FakeFault(path: "/v1/me", status: 200, body: "{not json",
-                   contentType: "application/json"), "is not JSON"),
+        (
+            FakeFault(path: "/v1/me", status: 500, body: "oops", contentType: "text/html"),
+            "command failed: oops (status 500)"
+        ),
+        (
+            FakeFault(
+                path: "/v1/me", status: 200, body: "{not json",
+                contentType: "application/json"), "is not JSON"
+        ),
         (FakeFault(path: "/v1/me", truncate: true), "cut off"),
-        (FakeFault(path: "/v1/me", status: 200, body: "<html>maintenance</html>",
-                   contentType: "text/html"), "is not JSON"),
+        (
+            FakeFault(
+                path: "/v1/me", status: 200, body: "<html>maintenance</html>",
+                contentType: "text/html"), "is not JSON"
+        ),
     ]
 
     @Test(arguments: infoFaults)
@@ -40,8 +48,10 @@ struct FaultTests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         let lines = result.stderrLines
-        #expect(lines.last?.hasPrefix("ERROR\tcommand failed: the connection to 127.0.0.1 "
-            + "closed before a complete answer arrived") == true, "\(result)")
+        #expect(
+            lines.last?.hasPrefix(
+                "ERROR\tcommand failed: the connection to 127.0.0.1 "
+                    + "closed before a complete answer arrived") == true, "\(result)")
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("WARNING\tGET /v1/me failed: ") })
         #expect(try world.vault.snapshot() == before)
     }
@@ -110,10 +120,15 @@ struct FaultTests {
 
     static let loginFaults: [(FakeFault, String)] = [
         (FakeFault(path: "/v1/userauth", status: 500), "Internal server error (status 500)"),
-        (FakeFault(path: "/v1/userauth", status: 503, body: "oops", contentType: "text/html"),
-         "oops (status 503)"),
-        (FakeFault(path: "/v1/userauth", status: 200, body: "[]",
-                   contentType: "application/json"), "POST /v1/userauth"),
+        (
+            FakeFault(path: "/v1/userauth", status: 503, body: "oops", contentType: "text/html"),
+            "oops (status 503)"
+        ),
+        (
+            FakeFault(
+                path: "/v1/userauth", status: 200, body: "[]",
+                contentType: "application/json"), "POST /v1/userauth"
+        ),
         (FakeFault(path: "/v1/userauth", close: true), "closed"),
     ]
 

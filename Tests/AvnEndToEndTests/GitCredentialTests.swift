@@ -48,8 +48,10 @@ struct GitCredentialTests {
         world.record(login)
         #expect(login.status == 0, "\(login)")
 
-        for (server, email, name) in [(world.fake, Seed.ada.email, "work"),
-                                      (other, Seed.linus.email, "home")] {
+        for (server, email, name) in [
+            (world.fake, Seed.ada.email, "work"),
+            (other, Seed.linus.email, "home"),
+        ] {
             let result = try Self.git(world, "fill", server: server)
             #expect(result.status == 0, "\(result)")
             let fields = Self.fields(result)
@@ -81,8 +83,9 @@ struct GitCredentialTests {
             #expect(result.status == 0, "\(result)")
             let profile = try world.profile(expected)
             #expect(Self.fields(result)["username"] == profile.email, "\(expected)")
-            #expect(Self.fields(result)["password"] == (try world.token(ofProfile: expected)),
-                    "\(expected)")
+            #expect(
+                Self.fields(result)["password"] == (try world.token(ofProfile: expected)),
+                "\(expected)")
         }
     }
 

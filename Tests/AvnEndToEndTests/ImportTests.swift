@@ -23,8 +23,10 @@ struct ImportTests {
         let result = try world.avn("user", "import", path)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("Imported ada@example.com from \(path) as profile "
-            + "'ada@example.com'"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "Imported ada@example.com from \(path) as profile "
+                    + "'ada@example.com'"), "\(result)")
         #expect(result.stderr.contains("still holds the token in plain text"))
         let profile = try world.profile(Seed.ada.email)
         #expect(profile.loginMethod == .token)

@@ -9,10 +9,14 @@ struct InfoTests {
     static let columns = ["user", "real_name", "state", "token_validity_begin", "projects", "auth"]
 
     static func expectedTable(_ account: Seed.Account, validityBegin: String = "null") -> String {
-        ExpectedTable.render(columns: columns, rows: [[
-            account.email, account.realName, "active", validityBegin,
-            account.projects.joined(separator: ", "), "password",
-        ]])
+        ExpectedTable.render(
+            columns: columns,
+            rows: [
+                [
+                    account.email, account.realName, "active", validityBegin,
+                    account.projects.joined(separator: ", "), "password",
+                ]
+            ])
     }
 
     /// A session token made straight through the API, not through avn.
@@ -31,9 +35,10 @@ struct InfoTests {
         let result = try world.avn("user", "info")
         result.expectQuietSuccess()
         #expect(result.stdout == Self.expectedTable(Seed.ada))
-        #expect(result.stdout.hasPrefix(
-            "USER             REAL_NAME     STATE   TOKEN_VALIDITY_BEGIN  PROJECTS               "
-                + "AUTH    \n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "USER             REAL_NAME     STATE   TOKEN_VALIDITY_BEGIN  PROJECTS               "
+                    + "AUTH    \n"))
     }
 
     @Test func jsonIsTheUserAsAOneElementArray() throws {
@@ -42,8 +47,9 @@ struct InfoTests {
         let result = try world.avn("user", "info", "--json")
         result.expectQuietSuccess()
         let token = try world.token(ofProfile: Seed.ada.email)
-        let user = try #require(try world.fake.admin(
-            .get, "/v1/me", headers: ["authorization": "aivenv1 \(token)"])["user"])
+        let user = try #require(
+            try world.fake.admin(
+                .get, "/v1/me", headers: ["authorization": "aivenv1 \(token)"])["user"])
         let createTime = try #require(user["create_time"]?.stringValue)
         let userID = try #require(user["user_id"]?.stringValue)
         let expected = """
@@ -90,8 +96,9 @@ struct InfoTests {
         let result = try world.avn("user", "info", "--auth-token", token)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout == Self.expectedTable(Seed.linus))
-        #expect(result.stderr == "WARNING\ta token given with --auth-token can be read by other "
-            + "local users; prefer AIVEN_AUTH_TOKEN or the vault\n")
+        #expect(
+            result.stderr == "WARNING\ta token given with --auth-token can be read by other "
+                + "local users; prefer AIVEN_AUTH_TOKEN or the vault\n")
         #expect(try world.vault.profiles().isEmpty)
     }
 
@@ -111,8 +118,9 @@ struct InfoTests {
         try world.login(Seed.ada)
         try world.fake.advanceClock(seconds: 2_592_000 + 60)
         let result = try world.avn("user", "info")
-        #expect(result.stderr
-            == "ERROR\tcommand failed: Missing (expired) db token (status 401)\n")
+        #expect(
+            result.stderr
+                == "ERROR\tcommand failed: Missing (expired) db token (status 401)\n")
         result.expectFailure()
         #expect(try world.profile(Seed.ada.email).state == .expired)
 

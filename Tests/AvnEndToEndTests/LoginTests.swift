@@ -30,8 +30,9 @@ struct LoginTests {
         let result = try world.avn("user", "login", Seed.ada.email, stdin: Seed.ada.password + "\n")
         #expect(result.status == 0)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "INFO\tLogged in as ada@example.com; profile 'ada@example.com' "
-            + "is in use (token kept in the keyring store)\n")
+        #expect(
+            result.stderr == "INFO\tLogged in as ada@example.com; profile 'ada@example.com' "
+                + "is in use (token kept in the keyring store)\n")
         try Self.expectLoggedIn(
             world, profile: Seed.ada.email, email: Seed.ada.email, method: .password)
         #expect(try world.vault.profiles().count == 1)
@@ -89,8 +90,9 @@ struct LoginTests {
         try world.login(Seed.ada, "--profile", "main")
         let created = try world.avn(
             "user", "access-token", "create", "--description", "ci", "--json", mayShowTokens: true)
-        let full = try #require(try JSONValue(parsing: created.stdout).arrayValue?.first?[
-            "full_token"]?.stringValue)
+        let full = try #require(
+            try JSONValue(parsing: created.stdout).arrayValue?.first?[
+                "full_token"]?.stringValue)
 
         let result = try world.avn(
             "user", "login", "--token", "--profile", "ci", stdin: full + "\n")
@@ -101,11 +103,12 @@ struct LoginTests {
 
     @Test func sessionTokenFromEnvironmentWithMatchingEmail() throws {
         let world = try EndToEnd()
-        let session = try #require(try world.fake.admin(
-            .post, "/v1/userauth",
-            body: .dictionary([
-                "email": .string(Seed.ada.email), "password": .string(Seed.ada.password),
-            ]))["token"]?.stringValue)
+        let session = try #require(
+            try world.fake.admin(
+                .post, "/v1/userauth",
+                body: .dictionary([
+                    "email": .string(Seed.ada.email), "password": .string(Seed.ada.password),
+                ]))["token"]?.stringValue)
 
         let result = try world.avn(
             "user", "login", Seed.ada.email, "--token", environment: ["AIVEN_AUTH_TOKEN": session])
@@ -121,11 +124,12 @@ struct LoginTests {
     ])
     func refusedTokenKeepsNothing(extra: [String], token: String?, message: String) throws {
         let world = try EndToEnd()
-        let valid = try #require(try world.fake.admin(
-            .post, "/v1/userauth",
-            body: .dictionary([
-                "email": .string(Seed.ada.email), "password": .string(Seed.ada.password),
-            ]))["token"]?.stringValue)
+        let valid = try #require(
+            try world.fake.admin(
+                .post, "/v1/userauth",
+                body: .dictionary([
+                    "email": .string(Seed.ada.email), "password": .string(Seed.ada.password),
+                ]))["token"]?.stringValue)
         let result = try world.runner.run(
             ["user", "login", "--token"] + extra, stdin: (token ?? valid) + "\n")
         world.record(result)

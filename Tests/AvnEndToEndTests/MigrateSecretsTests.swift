@@ -26,9 +26,10 @@ struct MigrateSecretsTests {
         let result = try world.avn("user", "migrate-secrets", "--to", target.rawValue)
         #expect(result.status == 0, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains(
-            "INFO\tmoved the token of profile 'ada@example.com' from the \(source.rawValue) "
-                + "store to the \(target.rawValue) store"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "INFO\tmoved the token of profile 'ada@example.com' from the \(source.rawValue) "
+                    + "store to the \(target.rawValue) store"), "\(result)")
         #expect(result.stderr.contains(plainTextWarning) == (target == .file), "\(result)")
 
         try world.expectToken(ofProfile: Seed.ada.email, onlyIn: target, equalTo: token)
@@ -84,9 +85,10 @@ struct MigrateSecretsTests {
         let result = try world.avnWithoutBus("user", "migrate-secrets", "--to", "keyring")
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains(
-            "ERROR\tprofile 'ada@example.com' stays in the kernel store: "
-                + "no D-Bus session bus"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "ERROR\tprofile 'ada@example.com' stays in the kernel store: "
+                    + "no D-Bus session bus"), "\(result)")
         try world.expectToken(ofProfile: Seed.ada.email, onlyIn: .kernel, equalTo: token)
         #expect(try world.base.profile(Seed.ada.email) == before)
         #expect(try world.tokenOutput(profile: Seed.ada.email) == token)
@@ -103,8 +105,9 @@ struct MigrateSecretsTests {
 
         let result = try world.avn("user", "migrate-secrets", "--all", "--to", "keyring")
         #expect(result.status == 1, "\(result)")
-        #expect(result.stderr.contains(
-            "ERROR\tprofile 'grace@example.com' stays in the file store"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "ERROR\tprofile 'grace@example.com' stays in the file store"), "\(result)")
         chmod(world.stores.tokenFilePath, 0o600)
         try world.expectToken(ofProfile: Seed.ada.email, onlyIn: .keyring, equalTo: ada)
         try world.expectToken(ofProfile: Seed.grace.email, onlyIn: .file, equalTo: grace)
@@ -116,9 +119,10 @@ struct MigrateSecretsTests {
         try world.stores.invalidateKernelKey(profileID: profile.id)
         let result = try world.avn("user", "migrate-secrets", "--to", "file")
         #expect(result.status == 0, "\(result)")
-        #expect(result.stderr.contains(
-            "profile 'ada@example.com' has no token; it will use the file store at its next "
-                + "login"), "\(result)")
+        #expect(
+            result.stderr.contains(
+                "profile 'ada@example.com' has no token; it will use the file store at its next "
+                    + "login"), "\(result)")
         #expect(try world.base.profile(Seed.ada.email).secretStore == .file)
         #expect(try world.stores.stores(holding: profile.id).isEmpty)
     }

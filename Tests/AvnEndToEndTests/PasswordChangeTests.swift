@@ -19,8 +19,9 @@ struct PasswordChangeTests {
             "--profile", "main", "user", "password-change", stdin: Seed.ada.password + "\n",
             environment: ["AIVEN_NEW_PASSWORD": Self.newPassword])
         result.expectQuietSuccess()
-        #expect(result.stdout
-            == "Password changed. Profile 'main' keeps working with the new session.\n")
+        #expect(
+            result.stdout
+                == "Password changed. Profile 'main' keeps working with the new session.\n")
         let newToken = try world.token(ofProfile: "main")
         #expect(newToken != oldToken)
         #expect(try world.serverAccepts(newToken))

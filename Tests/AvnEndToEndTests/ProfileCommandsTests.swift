@@ -22,8 +22,11 @@ struct ProfileCommandsTests {
         #expect(lines.count == 3, "\(result)")
         let header = try #require(lines.first)
         let columns = header.split(separator: " ", omittingEmptySubsequences: true)
-        #expect(columns == ["NAME", "EMAIL", "API", "TENANT", "STATE", "EXPIRES", "LAST", "USED",
-                            "STORE"])
+        #expect(
+            columns == [
+                "NAME", "EMAIL", "API", "TENANT", "STATE", "EXPIRES", "LAST", "USED",
+                "STORE",
+            ])
         let host = String(world.fake.url.dropFirst("http://".count))
         let linus = try #require(lines.first { $0.contains(Seed.linus.email) })
         let ada = try #require(lines.first { $0.contains("work") })
@@ -31,8 +34,9 @@ struct ProfileCommandsTests {
             linus.hasPrefix("*  linus@example.com  linus@example.com  \(host)  gcp"), "\(linus)")
         #expect(ada.hasPrefix("   work"), "\(ada)")
         let cells = ada.split(separator: " ", omittingEmptySubsequences: true)
-        #expect(cells.prefix(5).map(String.init) == ["work", Seed.ada.email, host, "-", "active"],
-                "\(ada)")
+        #expect(
+            cells.prefix(5).map(String.init) == ["work", Seed.ada.email, host, "-", "active"],
+            "\(ada)")
         for line in [ada, linus] {
             #expect(line.hasSuffix("  keyring"), "\(line)")
         }
@@ -65,8 +69,9 @@ struct ProfileCommandsTests {
         #expect(work["state"]?.stringValue == "active")
         #expect(work["login_method"]?.stringValue == "password")
         #expect(work["secret_store"]?.stringValue == "keyring")
-        #expect(work["token_prefix"]?.stringValue
-            == String(try world.token(ofProfile: "work").prefix(12)))
+        #expect(
+            work["token_prefix"]?.stringValue
+                == String(try world.token(ofProfile: "work").prefix(12)))
         let linus = try #require(items.first { $0["name"]?.stringValue == Seed.linus.email })
         #expect(linus["current"] == .bool(true))
         #expect(linus["tenant"]?.stringValue == "gcp")
@@ -133,8 +138,9 @@ struct ProfileCommandsTests {
         let world = try Self.twoProfiles()
         let before = try world.profile("work")
         let token = try world.token(ofProfile: "work")
-        #expect(try KeyringTool.labels(profileID: before.id)
-            == ["Aiven token for ada@example.com (work)"])
+        #expect(
+            try KeyringTool.labels(profileID: before.id)
+                == ["Aiven token for ada@example.com (work)"])
 
         let result = try world.avn("user", "rename", "work", "job")
         result.expectSuccessWithInfo("Profile 'work' is now named 'job'")
@@ -142,8 +148,9 @@ struct ProfileCommandsTests {
         #expect(after.id == before.id)
         #expect(try world.vault.profile(named: "work") == nil)
         #expect(try world.token(ofProfile: "job") == token)
-        #expect(try KeyringTool.labels(profileID: after.id)
-            == ["Aiven token for ada@example.com (job)"])
+        #expect(
+            try KeyringTool.labels(profileID: after.id)
+                == ["Aiven token for ada@example.com (job)"])
         #expect(try world.vault.keyringItemCount(profileID: after.id) == 1)
         let fetched = try world.avn("user", "token", "--profile", "job", mayShowTokens: true)
         #expect(fetched.stdout == token + "\n")
@@ -213,16 +220,18 @@ struct ProfileCommandsTests {
         let host = String(world.fake.url.dropFirst("http://".count))
         let otherHost = String(other.url.dropFirst("http://".count))
         let names = Set(try world.vault.profiles().map(\.name))
-        #expect(names == [
-            Seed.ada.email, "\(Seed.ada.email)@\(otherHost)", "\(Seed.ada.email)@\(host)/aiven",
-        ])
+        #expect(
+            names == [
+                Seed.ada.email, "\(Seed.ada.email)@\(otherHost)", "\(Seed.ada.email)@\(host)/aiven",
+            ])
         let profile = try world.profile("\(Seed.ada.email)@\(otherHost)")
         #expect(profile.apiURL == other.url)
         let token = try #require(try world.vault.keyringToken(profileID: profile.id))
         #expect(try other.token(token)?["user"]?.stringValue == Seed.ada.email)
         for profile in try world.vault.profiles() {
-            #expect(try KeyringTool.labels(profileID: profile.id)
-                == ["Aiven token for \(Seed.ada.email) (\(profile.name))"])
+            #expect(
+                try KeyringTool.labels(profileID: profile.id)
+                    == ["Aiven token for \(Seed.ada.email) (\(profile.name))"])
         }
     }
 }

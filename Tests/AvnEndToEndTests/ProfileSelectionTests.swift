@@ -60,15 +60,18 @@ struct ProfileSelectionTests {
         let nested = try world.makeFolder("src/app/lib/deep")
         try world.writeProfileFile("file\n", in: project)
 
-        let cases: [(folder: String, options: [String], env: [String: String], name: String,
-                     source: String)] = [
-            (nested, ["--profile", "opt"], ["AVN_PROFILE": "env"], "opt", "--profile"),
-            (nested, [], ["AVN_PROFILE": "env"], "env", "AVN_PROFILE"),
-            (nested, [], [:], "file", "from .avn-profile in \(project)"),
-            (project, [], [:], "file", "from .avn-profile in \(project)"),
-            (world.folder.path, [], [:], "current", "the current profile"),
-            (world.folder.path, [], ["AVN_PROFILE": ""], "current", "the current profile"),
-        ]
+        let cases:
+            [(
+                folder: String, options: [String], env: [String: String], name: String,
+                source: String
+            )] = [
+                (nested, ["--profile", "opt"], ["AVN_PROFILE": "env"], "opt", "--profile"),
+                (nested, [], ["AVN_PROFILE": "env"], "env", "AVN_PROFILE"),
+                (nested, [], [:], "file", "from .avn-profile in \(project)"),
+                (project, [], [:], "file", "from .avn-profile in \(project)"),
+                (world.folder.path, [], [:], "current", "the current profile"),
+                (world.folder.path, [], ["AVN_PROFILE": ""], "current", "the current profile"),
+            ]
         for item in cases {
             let current = try world.run(
                 in: item.folder, item.options + ["user", "current"], environment: item.env)
@@ -93,8 +96,9 @@ struct ProfileSelectionTests {
         #expect(object["name"]?.stringValue == "env")
         #expect(object["source"]?.stringValue == "AVN_PROFILE")
         #expect(object["email"]?.stringValue == Seed.ada.email)
-        #expect(object["token_prefix"]?.stringValue
-            == String(try world.token(ofProfile: "env").prefix(12)))
+        #expect(
+            object["token_prefix"]?.stringValue
+                == String(try world.token(ofProfile: "env").prefix(12)))
 
         let fallback = try JSONValue(parsing: try world.avn("user", "current", "--json").stdout)
         #expect(fallback["name"]?.stringValue == "current")

@@ -21,7 +21,8 @@ struct SecretHygieneTests {
             .deletingLastPathComponent().appendingPathComponent(executable).path
         let arguments = executable == "git-credential-avn" ? ["get"] : ["user", "token"]
         let paused = try PausedProcess(
-            path, arguments, environment: world.runner.baseEnvironment.merging(
+            path, arguments,
+            environment: world.runner.baseEnvironment.merging(
                 ["AVN_PAUSE_POINT": FaultPoint.processStarted.rawValue]) { $1 })
         defer { paused.end() }
         #expect(try paused.waitUntilStopped(), "\(executable) never reached its pause point")
@@ -73,7 +74,9 @@ struct SecretHygieneTests {
         let lines = sampler.lines
         #expect(lines.contains { $0.contains(canary) }, "the sampler missed a command line")
         #expect(lines.contains { $0.contains("user\u{0}login") }, "avn was never sampled")
-        let secrets = [Seed.ada.password, token, full] + (try world.fake.tokens())
+        let secrets =
+            [Seed.ada.password, token, full]
+            + (try world.fake.tokens())
             .compactMap { $0["token"]?.stringValue }
         for line in lines {
             for secret in secrets where line.contains(secret) {
@@ -84,7 +87,8 @@ struct SecretHygieneTests {
     }
 
     private func expectVaultFilesHoldNo(_ secrets: [String], path: String) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(
+        for suffix in ["", "-wal", "-shm"]
+        where FileManager.default.fileExists(
             atPath: path + suffix)
         {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path + suffix))
@@ -116,7 +120,7 @@ final class PausedProcess: @unchecked Sendable {
         process.standardInput = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.runSerially()
     }
 
     /// Waits up to 10 seconds for the child to stop itself.
@@ -131,9 +135,11 @@ final class PausedProcess: @unchecked Sendable {
 
     /// The real user id in `/proc/PID/status`.
     var processUID: uid_t? {
-        guard let line = try? status().split(separator: "\n").first(where: {
-            $0.hasPrefix("Uid:")
-        }) else { return nil }
+        guard
+            let line = try? status().split(separator: "\n").first(where: {
+                $0.hasPrefix("Uid:")
+            })
+        else { return nil }
         return line.split(separator: "\t").dropFirst().first.flatMap { uid_t($0) }
     }
 

@@ -17,9 +17,10 @@ struct SecretStoreTests {
             "user", "login", Seed.ada.email, "--secret-store", kind.rawValue,
             stdin: Seed.ada.password + "\n")
         #expect(result.status == 0, "\(result)")
-        #expect(result.stderr.hasSuffix(
-            "INFO\tLogged in as ada@example.com; profile 'ada@example.com' is in use "
-                + "(token kept in the \(kind.rawValue) store)\n"), "\(result)")
+        #expect(
+            result.stderr.hasSuffix(
+                "INFO\tLogged in as ada@example.com; profile 'ada@example.com' is in use "
+                    + "(token kept in the \(kind.rawValue) store)\n"), "\(result)")
         #expect(result.stderr.contains(plainTextWarning) == (kind == .file), "\(result)")
 
         let token = try world.expectToken(ofProfile: Seed.ada.email, onlyIn: kind)

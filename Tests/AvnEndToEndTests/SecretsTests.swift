@@ -52,8 +52,9 @@ struct SecretsTests {
         let created = try world.avn(
             "--show-http", "user", "access-token", "create", "--description", "x", "--json",
             mayShowTokens: true)
-        let full = try #require(try JSONValue(parsing: created.stdout).arrayValue?.first?[
-            "full_token"]?.stringValue)
+        let full = try #require(
+            try JSONValue(parsing: created.stdout).arrayValue?.first?[
+                "full_token"]?.stringValue)
         #expect(!created.stderr.contains(full))
         #expect(!created.stderr.contains(try world.token(ofProfile: Seed.ada.email)))
 

@@ -80,9 +80,10 @@ struct StatusTests {
         #expect(json.status == 0, "\(json)")
         let items = try #require(try JSONValue(parsing: json.stdout).arrayValue)
         #expect(items.count == 3)
-        let byName = Dictionary(uniqueKeysWithValues: items.compactMap { item in
-            item["name"]?.stringValue.map { ($0, item) }
-        })
+        let byName = Dictionary(
+            uniqueKeysWithValues: items.compactMap { item in
+                item["name"]?.stringValue.map { ($0, item) }
+            })
         #expect(byName["main"]?["status"]?.stringValue == "valid")
         #expect(byName["linus"]?["status"]?.stringValue == "valid")
         #expect(byName["linus"]?["email"]?.stringValue == Seed.linus.email)

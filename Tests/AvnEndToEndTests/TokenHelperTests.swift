@@ -35,8 +35,9 @@ struct TokenHelperTests {
         let named = try Self.token(world, with: program, ["--profile", "work"])
         named.expectQuietSuccess()
         #expect(named.stdout == (try world.token(ofProfile: "work")) + "\n")
-        #expect(try world.owner(of: named.stdout.trimmingCharacters(in: .newlines))
-            == Seed.ada.email)
+        #expect(
+            try world.owner(of: named.stdout.trimmingCharacters(in: .newlines))
+                == Seed.ada.email)
 
         let byVaultOption = try Self.token(
             world, with: program, ["--vault", world.runner.vaultPath, "--profile=work"],

@@ -25,9 +25,10 @@ struct TokensExpireTests {
         let linus = try world.profile(Seed.linus.email)
         #expect(linus.state == .active)
         #expect(try world.vault.keyringToken(profileID: linus.id) == linusToken)
-        #expect(try world.fake.tokens(of: Seed.ada.email).allSatisfy {
-            $0["expired"] == .bool(true)
-        })
+        #expect(
+            try world.fake.tokens(of: Seed.ada.email).allSatisfy {
+                $0["expired"] == .bool(true)
+            })
         #expect(try world.serverAccepts(linusToken))
     }
 

@@ -35,8 +35,10 @@ struct UsageTests {
         let result = try world.runner.run(arguments)
         result.expectQuietSuccess()
         #expect(result.stdout.contains("USAGE: avn user <subcommand>"))
-        for name in ["create", "login", "info", "logout", "tokens-expire", "password-change",
-                     "access-token"] {
+        for name in [
+            "create", "login", "info", "logout", "tokens-expire", "password-change",
+            "access-token",
+        ] {
             #expect(result.stdout.contains("  \(name) "), "\(name) missing")
         }
     }
@@ -70,8 +72,10 @@ struct UsageTests {
         (["user", "access-token", "revoke"], "missing argument TOKEN_PREFIX"),
         (["user", "access-token", "update", "abc"], "--description is required"),
         (["user", "access-token", "create"], "--description is required"),
-        (["user", "access-token", "create", "--description", "x", "--max-age-seconds", "ten"],
-         "--max-age-seconds needs a whole number"),
+        (
+            ["user", "access-token", "create", "--description", "x", "--max-age-seconds", "ten"],
+            "--max-age-seconds needs a whole number"
+        ),
         (["user", "info", "extra"], "extra"),
     ]
 

@@ -30,14 +30,17 @@ struct AccessTokenTests {
         ]
         #expect(tokens.allSatisfy { Set($0.keys) == keys })
         let text = response.text
-        let sessionText = #""created_manually":false,"extend_when_used":true,"#
+        let sessionText =
+            #""created_manually":false,"extend_when_used":true,"#
             + #""max_age_seconds":2592000,"description":null"#
         #expect(text.contains(sessionText))
         #expect(text.contains(#""currently_active":true,"last_used_time":""#))
-        let useText = #""last_ip":"127.0.0.1","last_user_agent":"tester/1.0","#
+        let useText =
+            #""last_ip":"127.0.0.1","last_user_agent":"tester/1.0","#
             + #""last_user_agent_human_readable":"tester 1.0""#
         #expect(text.contains(useText))
-        let personalText = #""created_manually":true,"extend_when_used":false,"#
+        let personalText =
+            #""created_manually":true,"extend_when_used":false,"#
             + #""max_age_seconds":null,"description":"mine","expiry_time":null,"#
             + #""currently_active":false,"last_used_time":null"#
         #expect(text.contains(personalText))

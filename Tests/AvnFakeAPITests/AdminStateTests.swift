@@ -16,9 +16,10 @@ struct AdminStateTests {
 
         let state = try fixture.call("GET", "/_fake/state").json()
         let users = try #require(state["users"] as? [[String: Any]])
-        #expect(users.compactMap { $0["email"] as? String } == [
-            FakeServerFixture.email, FakeServerFixture.otpEmail, FakeServerFixture.awsEmail,
-        ])
+        #expect(
+            users.compactMap { $0["email"] as? String } == [
+                FakeServerFixture.email, FakeServerFixture.otpEmail, FakeServerFixture.awsEmail,
+            ])
         #expect(users.allSatisfy { $0.keys.contains("token_validity_begin") })
         let tokens = try fixture.stateTokens()
         #expect(tokens.count == 2)

@@ -27,8 +27,10 @@ struct FaultTests {
         try inject(#"{"method": "GET", "path": "/v1/project", "status": 429}"#)
         let response = try fixture.call("GET", "/v1/project")
         #expect(response.status == 429)
-        #expect(response.message?.hasPrefix(
-            "The user has sent too many requests in a given amount of time: Rate limit") == true)
+        #expect(
+            response.message?.hasPrefix(
+                "The user has sent too many requests in a given amount of time: Rate limit") == true
+        )
         #expect(try fixture.call("GET", "/v1/project").status == 429)
     }
 

@@ -71,7 +71,8 @@ struct LoginTests {
     }
 
     @Test func createsAUserThatCanLogIn() throws {
-        let body = #"{"email": "new@example.com", "real_name": "New User", "#
+        let body =
+            #"{"email": "new@example.com", "real_name": "New User", "#
             + #""password": "long-enough"}"#
         let created = try fixture.call("POST", "/v1/user", body: body)
         #expect(created.status == 200)

@@ -33,8 +33,9 @@ struct MeTests {
         let token = try fixture.login()
         let response = try fixture.call("GET", "/v1/project", token: token)
         let projects = try #require(try response.json()["projects"] as? [[String: Any]])
-        #expect(projects.compactMap { $0["project_name"] as? String }
-            == ["dev-sandbox", "prod-environment"])
+        #expect(
+            projects.compactMap { $0["project_name"] as? String }
+                == ["dev-sandbox", "prod-environment"])
     }
 
     @Test func refusesARequestWithoutAuthorizationHeader() throws {

@@ -4,19 +4,21 @@ import Testing
 @Suite("Seed format")
 struct SeedTests {
     @Test func readsEveryFieldAndFillsDefaults() throws {
-        let seed = try Seed(json: """
-            {"users": [
-              {"email": "a@example.com", "password": "pw-123456", "real_name": "A",
-               "otp": "123456", "projects": ["p1", "p2"], "tenant": "aws"},
-              {"email": "b@example.com", "password": "pw-123456"}
-            ]}
-            """)
-        #expect(seed.users == [
-            SeedUser(
-                email: "a@example.com", password: "pw-123456", realName: "A", otp: "123456",
-                projects: ["p1", "p2"], tenant: "aws"),
-            SeedUser(email: "b@example.com", password: "pw-123456", realName: "b"),
-        ])
+        let seed = try Seed(
+            json: """
+                {"users": [
+                  {"email": "a@example.com", "password": "pw-123456", "real_name": "A",
+                   "otp": "123456", "projects": ["p1", "p2"], "tenant": "aws"},
+                  {"email": "b@example.com", "password": "pw-123456"}
+                ]}
+                """)
+        #expect(
+            seed.users == [
+                SeedUser(
+                    email: "a@example.com", password: "pw-123456", realName: "A", otp: "123456",
+                    projects: ["p1", "p2"], tenant: "aws"),
+                SeedUser(email: "b@example.com", password: "pw-123456", realName: "b"),
+            ])
     }
 
     @Test(

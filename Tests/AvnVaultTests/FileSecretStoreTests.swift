@@ -110,8 +110,11 @@ import Testing
         try store.store("secret-value", for: key)
         try Data("{\"version\": 1, \"tokens\": [".utf8).write(to: store.fileURL)
         let reason = Self.reason { _ = try store.lookup(profileID: key.profileID) }
-        #expect(reason == .fileProblem("\(store.fileURL.path) is not a valid token file; fix it "
-            + "or remove it and store the tokens again"))
+        #expect(
+            reason
+                == .fileProblem(
+                    "\(store.fileURL.path) is not a valid token file; fix it "
+                        + "or remove it and store the tokens again"))
         #expect(Self.reason { try store.store("x", for: key) } == reason)
         let error = SecretStoreError(store: .file, reason: try #require(reason))
         #expect(error.description.hasPrefix("the token file store cannot be used: "))

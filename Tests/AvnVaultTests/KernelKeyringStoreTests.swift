@@ -1,4 +1,5 @@
 import AvnVault
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -65,7 +66,7 @@ struct KernelKeyringStoreTests {
         process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try process.runSerially()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)

@@ -1,35 +1,56 @@
-@testable import AvnVault
 import CLibsecret
 import Testing
+
+@testable import AvnVault
 
 @Suite struct KeyringFailureTests {
     typealias Reason = SecretStoreError.Reason
 
     static let cases: [(KeyringFailure, Reason)] = [
-        (.init(domain: .io, code: 0, message: "Cannot autolaunch D-Bus without X11 $DISPLAY"),
-         .noSessionBus),
-        (.init(domain: .io, code: 1, message: "Could not connect: No such file or directory"),
-         .noSessionBus),
-        (.init(domain: .io, code: 39, message: "Could not connect: Connection refused"),
-         .noSessionBus),
-        (.init(domain: .dbus, code: 2, remoteName: "org.freedesktop.DBus.Error.ServiceUnknown",
-               message: "GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name "
-                   + "org.freedesktop.secrets was not provided by any .service files"),
-         .noSecretService),
+        (
+            .init(domain: .io, code: 0, message: "Cannot autolaunch D-Bus without X11 $DISPLAY"),
+            .noSessionBus
+        ),
+        (
+            .init(domain: .io, code: 1, message: "Could not connect: No such file or directory"),
+            .noSessionBus
+        ),
+        (
+            .init(domain: .io, code: 39, message: "Could not connect: Connection refused"),
+            .noSessionBus
+        ),
+        (
+            .init(
+                domain: .dbus, code: 2, remoteName: "org.freedesktop.DBus.Error.ServiceUnknown",
+                message: "GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name "
+                    + "org.freedesktop.secrets was not provided by any .service files"),
+            .noSecretService
+        ),
         (.init(domain: .dbus, code: 3, message: "Name has no owner"), .noSecretService),
-        (.init(domain: .other, code: 9,
-               remoteName: "org.freedesktop.DBus.Error.Spawn.ChildExited",
-               message: "Process exited"), .noSecretService),
-        (.init(domain: .secret, code: 2, message: "Cannot store in a locked collection"),
-         .locked),
-        (.init(domain: .other, code: 0, remoteName: "org.freedesktop.Secret.Error.IsLocked",
-               message: "locked"), .locked),
+        (
+            .init(
+                domain: .other, code: 9,
+                remoteName: "org.freedesktop.DBus.Error.Spawn.ChildExited",
+                message: "Process exited"), .noSecretService
+        ),
+        (
+            .init(domain: .secret, code: 2, message: "Cannot store in a locked collection"),
+            .locked
+        ),
+        (
+            .init(
+                domain: .other, code: 0, remoteName: "org.freedesktop.Secret.Error.IsLocked",
+                message: "locked"), .locked
+        ),
         (.init(domain: .dbus, code: 4, message: "No reply"), .timedOut(seconds: 3)),
         (.init(domain: .io, code: 24, message: "Timeout was reached"), .timedOut(seconds: 3)),
-        (.init(domain: .dbus, code: 16,
-               remoteName: "org.freedesktop.DBus.Error.InvalidArgs",
-               message: "GDBus.Error:org.freedesktop.DBus.Error.InvalidArgs: bad\nattributes"),
-         .failed("bad attributes")),
+        (
+            .init(
+                domain: .dbus, code: 16,
+                remoteName: "org.freedesktop.DBus.Error.InvalidArgs",
+                message: "GDBus.Error:org.freedesktop.DBus.Error.InvalidArgs: bad\nattributes"),
+            .failed("bad attributes")
+        ),
     ]
 
     @Test(arguments: cases)
@@ -45,8 +66,9 @@ import Testing
 
     @Test func emptyMessageStillSaysSomething() {
         let failure = KeyringFailure(domain: .other, code: 1, message: "  ")
-        #expect(failure.reason(cancelledByTimer: false, seconds: 3)
-            == .failed("unknown keyring error"))
+        #expect(
+            failure.reason(cancelledByTimer: false, seconds: 3)
+                == .failed("unknown keyring error"))
     }
 
     @Test func gErrorDomainCodeAndRemoteNameAreRead() throws {

@@ -1,3 +1,4 @@
+import AvnTestSupport
 import Foundation
 
 /// What `secret-tool search` shows about the keyring, to check items from outside avn.
@@ -11,9 +12,11 @@ struct KeyringSearch {
 
     /// Our items for `profileID`, as `secret-tool search --all` lists them.
     static func items(profileID: String) throws -> [Item] {
-        let (output, errors) = try run("/usr/bin/secret-tool", [
-            "search", "--all", "xdg:schema", "io.aiven.avn.Token", "profile", profileID,
-        ])
+        let (output, errors) = try run(
+            "/usr/bin/secret-tool",
+            [
+                "search", "--all", "xdg:schema", "io.aiven.avn.Token", "profile", profileID,
+            ])
         var items = parse(output)
         for (index, attributes) in parseAttributes(errors).enumerated() where index < items.count {
             items[index].attributes = attributes
@@ -69,7 +72,7 @@ struct KeyringSearch {
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try process.runSerially()
         // Small outputs: both fit in the pipe buffers, so reading in turn cannot block.
         process.waitUntilExit()
         let out = output.fileHandleForReading.readDataToEndOfFile()

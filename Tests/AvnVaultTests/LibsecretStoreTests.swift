@@ -1,6 +1,7 @@
-@testable import AvnVault
 import Foundation
 import Testing
+
+@testable import AvnVault
 
 /// Runs against the private keyring of `Scripts/with-keyring`.
 @Suite(.serialized)
@@ -78,9 +79,10 @@ struct LibsecretStoreTests {
         #expect(items.count == 1)
         #expect(item.label == "Aiven token for dev@example.com (work)")
         #expect(item.schema == "io.aiven.avn.Token")
-        #expect(item.attributes == [
-            "profile": key.profileID, "email": key.email, "api": key.apiHost,
-        ])
+        #expect(
+            item.attributes == [
+                "profile": key.profileID, "email": key.email, "api": key.apiHost,
+            ])
         #expect(item.secret == token)
         #expect(!item.label.contains(token))
         #expect(!item.attributes.values.contains { $0.contains(token) })

@@ -1,6 +1,7 @@
-@testable import AvnVault
 import Foundation
 import Testing
+
+@testable import AvnVault
 
 /// Locks the private keyring's login collection, which cannot be unlocked
 /// again without a prompt, so it runs alone: `Scripts/test` runs it on a
@@ -37,13 +38,16 @@ struct LockedKeyringTests {
     }
 
     private static func lockLoginCollection() throws {
-        let (output, errors) = try KeyringSearch.run("/usr/bin/gdbus", [
-            "call", "--session", "--dest", "org.freedesktop.secrets",
-            "--object-path", "/org/freedesktop/secrets",
-            "--method", "org.freedesktop.Secret.Service.Lock",
-            "['/org/freedesktop/secrets/collection/login']",
-        ])
-        try #require(output.contains("/org/freedesktop/secrets/collection/login"),
-                     "locking failed: \(errors)")
+        let (output, errors) = try KeyringSearch.run(
+            "/usr/bin/gdbus",
+            [
+                "call", "--session", "--dest", "org.freedesktop.secrets",
+                "--object-path", "/org/freedesktop/secrets",
+                "--method", "org.freedesktop.Secret.Service.Lock",
+                "['/org/freedesktop/secrets/collection/login']",
+            ])
+        try #require(
+            output.contains("/org/freedesktop/secrets/collection/login"),
+            "locking failed: \(errors)")
     }
 }

@@ -21,7 +21,8 @@ struct ProfileStoreKeyringTests {
         let folder = try TemporaryFolder()
         let first = try makeStore(in: folder, name: "first")
         let second = try makeStore(in: folder, name: "second")
-        let mine = try first.save(draft("mine"), token: "token-of-mine-\(UUID())", makeCurrent: true)
+        let mine = try first.save(
+            draft("mine"), token: "token-of-mine-\(UUID())", makeCurrent: true)
         let theirs = try second.save(
             draft("theirs"), token: "token-of-theirs-\(UUID())", makeCurrent: true)
         defer {
@@ -44,14 +45,16 @@ struct ProfileStoreKeyringTests {
     @Test func theTokenNeverReachesTheDatabaseFiles() throws {
         let folder = try TemporaryFolder()
         let store = try makeStore(in: folder, name: "vault")
-        let token = "KNOWN" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
+        let token =
+            "KNOWN" + UUID().uuidString.replacingOccurrences(of: "-", with: "")
             + String(repeating: "z", count: 300)
         let profile = try store.save(draft("scan"), token: token, makeCurrent: true)
         defer { _ = try? store.remove([profile]) }
         #expect(try store.token(for: profile) == token)
 
         for suffix in ["", "-wal", "-shm"] {
-            let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(folder.path)/vault.sqlite3\(suffix)"))
+            let bytes = try Data(
+                contentsOf: URL(fileURLWithPath: "\(folder.path)/vault.sqlite3\(suffix)"))
             #expect(bytes.range(of: Data(token.utf8.dropFirst(Profile.tokenPrefixLength))) == nil)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A fresh folder under the system temporary folder, removed on deinit.
 final class TemporaryFolder {
@@ -19,5 +20,3 @@ final class TemporaryFolder {
         return try #require(attributes[.posixPermissions] as? Int)
     }
 }
-
-import Testing

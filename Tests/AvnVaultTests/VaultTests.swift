@@ -1,4 +1,5 @@
 import AvnVault
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -30,16 +31,18 @@ struct VaultTests {
 
         _ = try Vault(path: path, tightenFolder: true)
         #expect(try folder.mode(of: "vault.sqlite3") == 0o600)
-        #expect(try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions]
-            as? Int == 0o700)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions]
+                as? Int == 0o700)
     }
 
     @Test func leavesAFolderTheUserNamedAlone() throws {
         let folder = try TemporaryFolder()
         chmod(folder.path, 0o755)
         _ = try Vault(path: "\(folder.path)/vault.sqlite3", tightenFolder: false)
-        #expect(try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions]
-            as? Int == 0o755)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions]
+                as? Int == 0o755)
     }
 
     @Test func recordsTheSchemaVersionAndUsesWAL() throws {
@@ -57,12 +60,15 @@ struct VaultTests {
         // Written by "a newer avn": schema 99, rollback journal mode.
         let setup = Process()
         setup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        setup.arguments = ["python3", "-c", """
+        setup.arguments = [
+            "python3", "-c",
+            """
             import sqlite3; c = sqlite3.connect('\(path)')
             c.execute('CREATE TABLE future (x)'); c.execute('PRAGMA user_version = 99')
             c.commit(); c.close()
-            """]
-        try setup.run()
+            """,
+        ]
+        try setup.runSerially()
         setup.waitUntilExit()
         try #require(setup.terminationStatus == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -43,7 +43,8 @@ final class CurlExchange {
         codes += setMethod(request)
         codes.append(setHeaders(request.headers))
         if let failed = codes.first(where: { $0 != CURLE_OK }) {
-            throw .other(detail: "libcurl refused an option: \(String(cString: curl_easy_strerror(failed)))")
+            throw .other(
+                detail: "libcurl refused an option: \(String(cString: curl_easy_strerror(failed)))")
         }
     }
 
@@ -53,14 +54,17 @@ final class CurlExchange {
         case .get: codes.append(avn_curl_set_long(handle, CURLOPT_HTTPGET, 1))
         case .post: codes.append(avn_curl_set_long(handle, CURLOPT_POST, 1))
         case .put, .delete:
-            codes.append(avn_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
+            codes.append(
+                avn_curl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method.rawValue))
         }
         if let body = request.body {
             if request.method != .post { codes.append(avn_curl_set_long(handle, CURLOPT_POST, 1)) }
             codes.append(avn_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, body.count))
             codes.append(
                 body.withUnsafeBytes {
-                    avn_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+                    avn_curl_set_pointer(
+                        handle, CURLOPT_COPYPOSTFIELDS,
+                        UnsafeMutableRawPointer(mutating: $0.baseAddress))
                 })
         } else if request.method == .post {
             codes.append(avn_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, 0))
@@ -74,7 +78,8 @@ final class CurlExchange {
         for line in headers.map({ "\($0.key): \($0.value)" }).sorted() + ["Expect:"] {
             headerList = curl_slist_append(headerList, line)
         }
-        return avn_curl_set_pointer(handle, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) })
+        return avn_curl_set_pointer(
+            handle, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) })
     }
 
     func perform(host: String, timeoutSeconds: Int) throws(TransportError) -> HTTPResponse {
@@ -90,7 +95,9 @@ final class CurlExchange {
     }
 
     private func detail(for code: CURLcode) -> String {
-        let text = String(decoding: UnsafeRawBufferPointer(start: errorBuffer, count: strlen(errorBuffer)), as: UTF8.self)
+        let text = String(
+            decoding: UnsafeRawBufferPointer(start: errorBuffer, count: strlen(errorBuffer)),
+            as: UTF8.self)
         return text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
     }
 

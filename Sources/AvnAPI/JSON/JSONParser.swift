@@ -47,12 +47,14 @@ private struct JSONParser {
         guard let byte = peek() else { throw failure("unexpected end of input") }
 
         switch byte {
-        case UInt8(ascii: "{"): return try nested { (p: inout JSONParser) throws(JSONParseError) in
-            try p.parseObject()
-        }
-        case UInt8(ascii: "["): return try nested { (p: inout JSONParser) throws(JSONParseError) in
-            try p.parseArray()
-        }
+        case UInt8(ascii: "{"):
+            return try nested { (p: inout JSONParser) throws(JSONParseError) in
+                try p.parseObject()
+            }
+        case UInt8(ascii: "["):
+            return try nested { (p: inout JSONParser) throws(JSONParseError) in
+                try p.parseArray()
+            }
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
@@ -231,8 +233,10 @@ private struct JSONParser {
             let digit: UInt32
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            case UInt8(ascii: "a")...UInt8(ascii: "f"):
+                digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"):
+                digit = UInt32(byte - UInt8(ascii: "A") + 10)
             default: throw failure("invalid hex digit in an escape")
             }
             value = value << 4 | digit

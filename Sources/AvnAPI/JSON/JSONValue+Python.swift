@@ -124,9 +124,10 @@ extension JSONValue {
         let mantissa = parts.first.map(String.init) ?? text
         let exponent = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
         var digits = Array(mantissa.filter { $0 != "." })
-        var pointPosition = (mantissa.firstIndex(of: ".").map {
-            mantissa.distance(from: mantissa.startIndex, to: $0)
-        } ?? mantissa.count) + exponent
+        var pointPosition =
+            (mantissa.firstIndex(of: ".").map {
+                mantissa.distance(from: mantissa.startIndex, to: $0)
+            } ?? mantissa.count) + exponent
         while digits.first == "0" {
             digits.removeFirst()
             pointPosition -= 1

@@ -63,7 +63,8 @@ enum AccessTokenCommands {
         }
         for (profile, error) in try profiles.markAndDropTokens(holders, state: .revoked) {
             context.console.log(
-                .warning, "could not delete the revoked token of profile '\(profile.name)': \(error)")
+                .warning,
+                "could not delete the revoked token of profile '\(profile.name)': \(error)")
         }
     }
 

@@ -146,7 +146,8 @@ extension CommandTable {
             ["user", "profiles"], summary: "List the vault's profiles; never prints a token.",
             options: [
                 OptionSpec(
-                    "names", help: "Print only the names, one a line (for scripts and shell "
+                    "names",
+                    help: "Print only the names, one a line (for scripts and shell "
                         + "completion; reads no keyring)."),
                 jsonOption,
             ]),
@@ -161,7 +162,8 @@ extension CommandTable {
             ["user", "switch"], summary: "Make a profile the current one.",
             arguments: [
                 ArgumentSpec(
-                    "NAME", help: "The profile; without it, two profiles toggle and more are "
+                    "NAME",
+                    help: "The profile; without it, two profiles toggle and more are "
                         + "offered as a list on a terminal.", optional: true,
                     completion: .profileName)
             ]),
@@ -217,7 +219,8 @@ extension CommandTable {
             summary: "Import the official client's credentials file into the vault.",
             arguments: [
                 ArgumentSpec(
-                    "FILE", help: "The file (default: AIVEN_CREDENTIALS_FILE, else "
+                    "FILE",
+                    help: "The file (default: AIVEN_CREDENTIALS_FILE, else "
                         + "$AIVEN_CONFIG_DIR/aiven-credentials.json, else "
                         + "~/.config/aiven/aiven-credentials.json).", optional: true,
                     completion: .file)
@@ -274,7 +277,8 @@ extension CommandTable {
             ["config", "set"], summary: "Change a setting.",
             arguments: [
                 ArgumentSpec(
-                    "KEY", help: "secret-store (keyring, kernel or file: where new logins keep "
+                    "KEY",
+                    help: "secret-store (keyring, kernel or file: where new logins keep "
                         + "their token) or expiry-warning-days (a number).",
                     completion: .words(VaultSettings.keys)),
                 ArgumentSpec("VALUE", help: "The new value."),

@@ -82,11 +82,13 @@ struct CompletionScripts {
 
             """
         for command in table.commands {
-            script += "                \"\(Self.key(command.path))\") "
+            script +=
+                "                \"\(Self.key(command.path))\") "
                 + "COMPREPLY=($(compgen -W \"\(options(of: command).joined(separator: " "))\" "
                 + "-- \"$cur\")) ;;\n"
         }
-        script += "                *) COMPREPLY=($(compgen -W \"\(options(of: nil).joined(separator: " "))\" -- \"$cur\")) ;;\n"
+        script +=
+            "                *) COMPREPLY=($(compgen -W \"\(options(of: nil).joined(separator: " "))\" -- \"$cur\")) ;;\n"
         script += """
                         esac
                         return ;;
@@ -95,14 +97,16 @@ struct CompletionScripts {
 
             """
         for (path, children) in groups {
-            script += "        \"\(Self.key(path))\") "
+            script +=
+                "        \"\(Self.key(path))\") "
                 + "COMPREPLY=($(compgen -W \"\(children.joined(separator: " "))\" -- \"$cur\")) ;;\n"
         }
         for command in table.commands {
             guard let argument = command.arguments.first, argument.completion != .none else {
                 continue
             }
-            script += "        \"\(Self.key(command.path))\") \(bashValue(argument.completion)) ;;\n"
+            script +=
+                "        \"\(Self.key(command.path))\") \(bashValue(argument.completion)) ;;\n"
         }
         script += """
                 esac
@@ -154,7 +158,8 @@ struct CompletionScripts {
 
             """
         for command in table.commands {
-            script += "            (\"\(Self.key(command.path))\") compadd -- "
+            script +=
+                "            (\"\(Self.key(command.path))\") compadd -- "
                 + "\(options(of: command).joined(separator: " ")) ;;\n"
         }
         script += "            (*) compadd -- \(options(of: nil).joined(separator: " ")) ;;\n"
@@ -166,13 +171,15 @@ struct CompletionScripts {
 
             """
         for (path, children) in groups {
-            script += "        (\"\(Self.key(path))\") compadd -- \(children.joined(separator: " ")) ;;\n"
+            script +=
+                "        (\"\(Self.key(path))\") compadd -- \(children.joined(separator: " ")) ;;\n"
         }
         for command in table.commands {
             guard let argument = command.arguments.first, argument.completion != .none else {
                 continue
             }
-            script += "        (\"\(Self.key(command.path))\") \(zshValue(argument.completion)) ;;\n"
+            script +=
+                "        (\"\(Self.key(command.path))\") \(zshValue(argument.completion)) ;;\n"
         }
         script += """
                 esac
@@ -222,7 +229,8 @@ struct CompletionScripts {
 
             """
         for (path, children) in groups {
-            script += "complete -c avn -n 'test \"$(__avn_path)\" = \"\(Self.key(path))\"' "
+            script +=
+                "complete -c avn -n 'test \"$(__avn_path)\" = \"\(Self.key(path))\"' "
                 + "-a '\(children.joined(separator: " "))'\n"
         }
         for command in table.commands {

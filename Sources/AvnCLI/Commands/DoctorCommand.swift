@@ -25,7 +25,8 @@ enum DoctorCommand {
         for kind in SecretStoreKind.allCases {
             do {
                 reachable[kind] = try store.secretStore(kind).profileIDs()
-                findings.append(Finding(check: "\(kind.rawValue) store", status: .ok, detail: "reachable"))
+                findings.append(
+                    Finding(check: "\(kind.rawValue) store", status: .ok, detail: "reachable"))
             } catch {
                 findings.append(
                     Finding(check: "\(kind.rawValue) store", status: .problem, detail: "\(error)"))
@@ -35,7 +36,9 @@ enum DoctorCommand {
         let profiles = try store.vault.profiles()
         for profile in profiles {
             var finding = check(profile, store: store, reachable: reachable)
-            if fix && finding.status == .problem, let repair = repair(profile, finding, store: store) {
+            if fix && finding.status == .problem,
+                let repair = repair(profile, finding, store: store)
+            {
                 finding.status = .fixed
                 finding.detail = repair
             }
@@ -55,7 +58,8 @@ enum DoctorCommand {
         let fileMode = mode(of: vault.path)
         var findings = [
             Finding(
-                check: "vault file", status: fileMode.map { $0 & 0o077 == 0 } == true ? .ok : .problem,
+                check: "vault file",
+                status: fileMode.map { $0 & 0o077 == 0 } == true ? .ok : .problem,
                 detail: "\(vault.path) mode \(octal(fileMode))"),
             Finding(
                 check: "vault folder",
@@ -65,7 +69,8 @@ enum DoctorCommand {
         let version = try vault.schemaVersion()
         findings.append(
             Finding(
-                check: "vault schema", status: version == Vault.supportedSchemaVersion ? .ok : .problem,
+                check: "vault schema",
+                status: version == Vault.supportedSchemaVersion ? .ok : .problem,
                 detail: "version \(version)"))
         let problems = try vault.integrityProblems()
         findings.append(
@@ -92,7 +97,8 @@ enum DoctorCommand {
         }
         switch (token, profile.state) {
         case (nil, .expired), (nil, .revoked):
-            return Finding(check: name, status: .ok, detail: "\(profile.state.displayName), no token kept")
+            return Finding(
+                check: name, status: .ok, detail: "\(profile.state.displayName), no token kept")
         case (nil, .needsLogin):
             return Finding(check: name, status: .ok, detail: "needs login, no token kept")
         case (nil, .active):
@@ -108,12 +114,15 @@ enum DoctorCommand {
                     detail: "the kept token is not the one the vault records")
             }
             return Finding(
-                check: name, status: .ok, detail: "token in the \(profile.secretStore.rawValue) store")
+                check: name, status: .ok,
+                detail: "token in the \(profile.secretStore.rawValue) store")
         }
     }
 
     /// Repairs one profile; returns what was done, or `nil` when it cannot be.
-    private static func repair(_ profile: Profile, _ finding: Finding, store: ProfileStore) -> String? {
+    private static func repair(_ profile: Profile, _ finding: Finding, store: ProfileStore)
+        -> String?
+    {
         do {
             let token = try store.token(for: profile)
             switch (token, profile.state) {
@@ -187,7 +196,8 @@ enum DoctorCommand {
         context.console.write(table.render())
         let remaining = findings.filter { $0.status == .problem }.count
         if remaining > 0 && !context.parsed.flag("fix") {
-            context.console.log(.info, "\(remaining) problem(s); 'avn user doctor --fix' repairs what it can")
+            context.console.log(
+                .info, "\(remaining) problem(s); 'avn user doctor --fix' repairs what it can")
         }
     }
 

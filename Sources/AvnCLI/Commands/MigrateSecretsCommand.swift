@@ -24,14 +24,16 @@ enum MigrateSecretsCommand {
             } catch {
                 failures += 1
                 context.console.log(
-                    .error, "profile '\(profile.name)' stays in the \(profile.secretStore.rawValue) "
+                    .error,
+                    "profile '\(profile.name)' stays in the \(profile.secretStore.rawValue) "
                         + "store: \(error)")
             }
         }
         if failures > 0 { throw ExitStatus(code: 1) }
     }
 
-    private static func chosenProfiles(_ context: CommandContext, vault: Vault) throws -> [Profile] {
+    private static func chosenProfiles(_ context: CommandContext, vault: Vault) throws -> [Profile]
+    {
         if context.parsed.flag("all") { return try vault.profiles() }
         if let name = context.parsed.argument("NAME") {
             guard let profile = try vault.read({ try $0.profile(named: name) }) else {
@@ -53,7 +55,8 @@ enum MigrateSecretsCommand {
             updated.secretStore = target
             try store.vault.write { try $0.update(updated) }
             context.console.log(
-                .info, "profile '\(profile.name)' has no token; it will use the \(target.rawValue) "
+                .info,
+                "profile '\(profile.name)' has no token; it will use the \(target.rawValue) "
                     + "store at its next login")
             return
         }
@@ -61,7 +64,8 @@ enum MigrateSecretsCommand {
         moved.secretStore = target
         try store.save(moved, token: token, makeCurrent: false)
         context.console.log(
-            .info, "moved the token of profile '\(profile.name)' from the "
+            .info,
+            "moved the token of profile '\(profile.name)' from the "
                 + "\(profile.secretStore.rawValue) store to the \(target.rawValue) store")
     }
 }

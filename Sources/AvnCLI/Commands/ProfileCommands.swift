@@ -44,7 +44,8 @@ enum ProfileCommands {
 
     /// The ids with a kernel key, when a profile uses that store: a cheap
     /// system call, unlike a keyring search over D-Bus.
-    private static func kernelTokens(_ profiles: [Profile], context: CommandContext) -> Set<String>? {
+    private static func kernelTokens(_ profiles: [Profile], context: CommandContext) -> Set<String>?
+    {
         guard profiles.contains(where: { $0.secretStore == .kernel }) else { return nil }
         return try? context.profileStore().secretStore(.kernel).profileIDs()
     }
@@ -105,7 +106,8 @@ enum ProfileCommands {
         }
         for (index, profile) in profiles.enumerated() {
             let marker = profile.id == current?.id ? "*" : " "
-            context.console.writeError("\(marker) \(index + 1)) \(profile.name) (\(profile.email))\n")
+            context.console.writeError(
+                "\(marker) \(index + 1)) \(profile.name) (\(profile.email))\n")
         }
         let answer = try context.readAnswer(what: "choice", prompt: "Switch to profile number: ")
         guard let number = Int(answer), profiles.indices.contains(number - 1) else {

@@ -54,7 +54,8 @@ enum StatusCommand {
             switch error {
             case .api(401, _): return Verdict(profile: profile, status: "expired", detail: nil)
             case .api(403, _): return Verdict(profile: profile, status: "revoked", detail: nil)
-            case .transport: return Verdict(profile: profile, status: "unreachable", detail: "\(error)")
+            case .transport:
+                return Verdict(profile: profile, status: "unreachable", detail: "\(error)")
             default: return Verdict(profile: profile, status: "error", detail: "\(error)")
             }
         } catch {

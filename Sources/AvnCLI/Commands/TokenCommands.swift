@@ -37,7 +37,8 @@ enum TokenCommands {
 
         // Only reached when the exec failed; exit as a shell would.
         let reason = errno
-        context.console.writeError("avn user exec: \(program): \(String(cString: strerror(reason)))\n")
+        context.console.writeError(
+            "avn user exec: \(program): \(String(cString: strerror(reason)))\n")
         throw ExitStatus(code: reason == ENOENT ? 127 : 126)
     }
 

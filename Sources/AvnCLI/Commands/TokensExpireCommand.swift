@@ -13,7 +13,9 @@ enum TokensExpireCommand {
         let email = try auth.profile?.email ?? auth.client.me()["user"]?.stringValue
         guard let email else { return }
         let profiles = try context.profileStore()
-        let affected = try profiles.vault.read { try $0.profiles(email: email, apiURL: auth.apiURL) }
+        let affected = try profiles.vault.read {
+            try $0.profiles(email: email, apiURL: auth.apiURL)
+        }
         for (profile, error) in try profiles.markAndDropTokens(affected, state: .expired) {
             context.console.log(
                 .warning,

@@ -20,9 +20,10 @@ struct TableRenderer {
         }
         let table = try FormattedTable(rows, columns: columns)
         var lines: [String] = []
-        lines.append(try table.joined { column, width in
-            column.uppercased().pythonLeftJustified(width)
-        })
+        lines.append(
+            try table.joined { column, width in
+                column.uppercased().pythonLeftJustified(width)
+            })
         lines.append(try table.joined { _, width in String(repeating: "=", count: width) })
         for cells in table.cells {
             let line = try table.joined { column, width in

@@ -86,8 +86,9 @@ public struct CommandLineParser: Sendable {
             if word.hasPrefix("-") {
                 // A global option's value is not a command word.
                 let name = optionName(word)
-                if !word.contains("="), table.globalOptions.first(where: { $0.name == name })?
-                    .takesValue == true
+                if !word.contains("="),
+                    table.globalOptions.first(where: { $0.name == name })?
+                        .takesValue == true
                 {
                     index += 1
                 }
@@ -110,9 +111,11 @@ public struct CommandLineParser: Sendable {
     ) throws(UsageError) {
         let name = optionName(word)
         let path = parsed.spec.path
-        guard let option = (parsed.spec.options + table.globalOptions).first(where: {
-            $0.name == name
-        }) else {
+        guard
+            let option = (parsed.spec.options + table.globalOptions).first(where: {
+                $0.name == name
+            })
+        else {
             throw UsageError("unknown option '--\(name)'", path: path)
         }
 

@@ -57,7 +57,8 @@ public struct OptionSpec: Sendable {
     public let help: String
     public let completion: Completion
 
-    public init(_ name: String, value: String? = nil, help: String, completion: Completion = .none) {
+    public init(_ name: String, value: String? = nil, help: String, completion: Completion = .none)
+    {
         self.name = name
         self.valueName = value
         self.help = help

@@ -14,13 +14,15 @@ public struct CommandTable: Sendable {
 
     /// Whether `path` names a group of commands, such as `user` or `user access-token`.
     public func isGroup(_ path: [String]) -> Bool {
-        path.isEmpty || commands.contains { $0.path.count > path.count && $0.path.starts(with: path) }
+        path.isEmpty
+            || commands.contains { $0.path.count > path.count && $0.path.starts(with: path) }
     }
 
     /// The next words after `path` that lead to commands, in table order.
     public func children(of path: [String]) -> [String] {
         var seen: [String] = []
-        for command in commands where command.path.count > path.count
+        for command in commands
+        where command.path.count > path.count
             && command.path.starts(with: path)
         {
             let word = command.path[path.count]

@@ -17,8 +17,10 @@ extension CommandContext {
         } else {
             secret = console.promptSecret(prompt)
             if confirm, let secret {
-                guard console.promptSecret("Confirm \(prompt.prefix(1).lowercased())"
-                    + "\(prompt.dropFirst())") == secret
+                guard
+                    console.promptSecret(
+                        "Confirm \(prompt.prefix(1).lowercased())"
+                            + "\(prompt.dropFirst())") == secret
                 else {
                     throw CLIError("the two \(what)s differ; nothing was changed, try again")
                 }

@@ -54,9 +54,12 @@ final class CommandContext {
 
     /// The vault path: `--vault`, `AVN_VAULT`, or the XDG default.
     func vaultPath() throws -> String {
-        guard let path = VaultLocation.resolve(option: parsed.value("vault"), environment: environment)
+        guard
+            let path = VaultLocation.resolve(
+                option: parsed.value("vault"), environment: environment)
         else {
-            throw CLIError("cannot find the vault: set HOME, XDG_DATA_HOME or AVN_VAULT, or use --vault")
+            throw CLIError(
+                "cannot find the vault: set HOME, XDG_DATA_HOME or AVN_VAULT, or use --vault")
         }
         return path
     }

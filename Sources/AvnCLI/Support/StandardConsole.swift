@@ -85,7 +85,9 @@ public final class StandardConsole: Console {
     static func writeAll(_ text: String, to descriptor: Int32) {
         var remaining = Array(text.utf8)[...]
         while !remaining.isEmpty {
-            let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = remaining.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress, $0.count)
+            }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else { return }
             remaining = remaining.dropFirst(written)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One accepted TCP connection: raw reads and writes on its descriptor.

@@ -96,8 +96,10 @@ struct FakeJSONParser {
             let byte = bytes[index]
             if byte >= 0x30 && byte <= 0x39 || byte == UInt8(ascii: "-") {
                 index += 1
-            } else if [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
-                       UInt8(ascii: "+")].contains(byte) {
+            } else if [
+                UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+                UInt8(ascii: "+"),
+            ].contains(byte) {
                 isWhole = false
                 index += 1
             } else {

@@ -53,13 +53,16 @@ struct APIFailure: Error, Sendable {
         case 405: return methodNotAllowed
         case 429:
             return APIFailure(
-                429, "The user has sent too many requests in a given amount of time: "
+                429,
+                "The user has sent too many requests in a given amount of time: "
                     + "Rate limit 120 exceeded - try again in 28s")
         case 510: return otpRequired
         default:
-            let known = [400: "Bad request", 408: "Request timeout", 409: "Conflict",
-                         500: "Internal server error", 502: "Bad gateway",
-                         503: "Service unavailable", 504: "Gateway timeout"]
+            let known = [
+                400: "Bad request", 408: "Request timeout", 409: "Conflict",
+                500: "Internal server error", 502: "Bad gateway",
+                503: "Service unavailable", 504: "Gateway timeout",
+            ]
             return APIFailure(status, known[status] ?? HTTPStatus.reason(status))
         }
     }

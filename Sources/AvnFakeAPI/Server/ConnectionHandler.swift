@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Serves the requests of one connection in turn, applying latency and injected faults.
@@ -15,11 +15,12 @@ struct ConnectionHandler {
             do {
                 guard let request = try reader.next(), serve(request) else { return }
             } catch {
-                let failure: APIFailure = switch error {
-                case .malformed: APIFailure(400, "Malformed HTTP request")
-                case .headersTooLarge: APIFailure(431, "Request headers too large")
-                case .lengthRequired: APIFailure(411, "Send the body with a Content-Length")
-                }
+                let failure: APIFailure =
+                    switch error {
+                    case .malformed: APIFailure(400, "Malformed HTTP request")
+                    case .headersTooLarge: APIFailure(431, "Request headers too large")
+                    case .lengthRequired: APIFailure(411, "Send the body with a Content-Length")
+                    }
                 write(failure.response, keepAlive: false)
                 return
             }
@@ -47,7 +48,8 @@ struct ConnectionHandler {
             streamForever(fault)
             return false
         }
-        let response = fault.replacesAnswer
+        let response =
+            fault.replacesAnswer
             ? fault.response : router.respond(to: request, peerAddress: connection.peerAddress)
         guard fault.truncate else { return write(response, keepAlive: request.keepsAlive) }
         let half = response.body.prefix(response.body.count / 2)

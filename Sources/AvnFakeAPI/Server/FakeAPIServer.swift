@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The in-memory stand-in of the Aiven user API, served over HTTP/1.1 on 127.0.0.1.

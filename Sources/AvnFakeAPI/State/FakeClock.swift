@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The stand-in's clock: real time plus a test-controlled offset, strictly increasing

@@ -23,8 +23,10 @@ struct FakeUser {
             ("projects", .array(projects.map(FakeJSON.string))),
             ("invitations", .array([])),
             ("project_membership", .object(projects.map { ($0, .string("admin")) })),
-            ("project_memberships",
-             .object(projects.map { ($0, .array([.string("admin")])) })),
+            (
+                "project_memberships",
+                .object(projects.map { ($0, .array([.string("admin")])) })
+            ),
             ("token_validity_begin", .optional(tokenValidityBegin.map(TimeFormat.offset))),
             ("create_time", .string(TimeFormat.utc(createTime))),
             ("features", .object([])),

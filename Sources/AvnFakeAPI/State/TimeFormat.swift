@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Timestamps as the API writes them, from microseconds since 1970 UTC.
@@ -18,10 +18,14 @@ enum TimeFormat {
         var seconds = time_t(micros / 1_000_000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        let date = [pad(Int(parts.tm_year) + 1900, 4), pad(Int(parts.tm_mon) + 1, 2),
-                    pad(Int(parts.tm_mday), 2)].joined(separator: "-")
-        let time = [pad(Int(parts.tm_hour), 2), pad(Int(parts.tm_min), 2),
-                    pad(Int(parts.tm_sec), 2)].joined(separator: ":")
+        let date = [
+            pad(Int(parts.tm_year) + 1900, 4), pad(Int(parts.tm_mon) + 1, 2),
+            pad(Int(parts.tm_mday), 2),
+        ].joined(separator: "-")
+        let time = [
+            pad(Int(parts.tm_hour), 2), pad(Int(parts.tm_min), 2),
+            pad(Int(parts.tm_sec), 2),
+        ].joined(separator: ":")
         return date + "T" + time + "." + pad(Int(micros % 1_000_000), 6)
     }
 

@@ -40,7 +40,9 @@ public struct CredentialRequest: Equatable, Sendable {
     /// Whether a profile's API URL is the server git asks about. Default
     /// ports count as absent, as git leaves them out.
     public func matches(apiURL: String) -> Bool {
-        guard let scheme, let host, let schemeEnd = apiURL.firstRange(of: "://") else { return false }
+        guard let scheme, let host, let schemeEnd = apiURL.firstRange(of: "://") else {
+            return false
+        }
         let apiScheme = apiURL[..<schemeEnd.lowerBound].lowercased()
         let apiHost = apiURL[schemeEnd.upperBound...].prefix { $0 != "/" }
         return apiScheme == scheme.lowercased()

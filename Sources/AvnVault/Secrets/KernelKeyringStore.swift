@@ -25,7 +25,8 @@ public struct KernelKeyringStore: SecretStore {
         var bytes = Array(token.utf8)
         defer { wipe(&bytes) }
         let serial = bytes.withUnsafeBytes { payload in
-            add_key("user", description(of: key.profileID), payload.baseAddress, payload.count,
+            add_key(
+                "user", description(of: key.profileID), payload.baseAddress, payload.count,
                 keyring)
         }
         guard serial >= 0 else { throw failure("cannot add the key") }

@@ -70,8 +70,9 @@ struct KeyringFailure: Equatable {
 
     private var isTimeout: Bool {
         (domain == .io && code == Self.ioTimedOut)
-            || (domain == .dbus && [Self.dbusNoReply, Self.dbusTimeout, Self.dbusTimedOut]
-                .contains(code))
+            || (domain == .dbus
+                && [Self.dbusNoReply, Self.dbusTimeout, Self.dbusTimedOut]
+                    .contains(code))
     }
 
     private var isLocked: Bool {
@@ -83,10 +84,14 @@ struct KeyringFailure: Equatable {
         if domain == .dbus && [Self.dbusServiceUnknown, Self.dbusNameHasNoOwner].contains(code) {
             return true
         }
-        let names = ["org.freedesktop.DBus.Error.ServiceUnknown",
-                     "org.freedesktop.DBus.Error.NameHasNoOwner"]
-        if let remoteName, names.contains(remoteName)
-            || remoteName.hasPrefix("org.freedesktop.DBus.Error.Spawn") {
+        let names = [
+            "org.freedesktop.DBus.Error.ServiceUnknown",
+            "org.freedesktop.DBus.Error.NameHasNoOwner",
+        ]
+        if let remoteName,
+            names.contains(remoteName)
+                || remoteName.hasPrefix("org.freedesktop.DBus.Error.Spawn")
+        {
             return true
         }
         return message.contains("was not provided by any .service files")
@@ -100,8 +105,10 @@ struct KeyringFailure: Equatable {
             return [Self.dbusBadAddress, Self.dbusNoServer, Self.dbusDisconnected].contains(code)
         }
         guard domain == .io else { return false }
-        let codes = [Self.ioNotFound, Self.ioConnectionRefused, Self.ioPermissionDenied,
-                     Self.ioClosed]
+        let codes = [
+            Self.ioNotFound, Self.ioConnectionRefused, Self.ioPermissionDenied,
+            Self.ioClosed,
+        ]
         return codes.contains(code)
             || message.contains("autolaunch")
             || message.contains("DBUS_SESSION_BUS_ADDRESS")

@@ -32,9 +32,11 @@ final class KeyringSession {
         var error: UnsafeMutablePointer<GError>?
         guard let collection = avn_default_collection(service, cancellation.pointer, &error) else {
             if error != nil { throw failure(error) }
-            throw SecretStoreError(store: .keyring, reason: .failed(
-                "the keyring has no default collection; create one, for example with Seahorse, "
-                    + "and try again"))
+            throw SecretStoreError(
+                store: .keyring,
+                reason: .failed(
+                    "the keyring has no default collection; create one, for example with Seahorse, "
+                        + "and try again"))
         }
         defer { g_object_unref(UnsafeMutableRawPointer(collection)) }
         return secret_collection_get_locked(collection) != 0
@@ -105,8 +107,9 @@ final class KeyringSession {
         let label = "Aiven token for \(key.email) (\(key.profileName))"
         var error: UnsafeMutablePointer<GError>?
         let stored = token.utf8CString.withUnsafeBufferPointer { bytes in
-            avn_store(service, attributes, label, bytes.baseAddress, gsize(bytes.count - 1),
-                      cancellation.pointer, &error)
+            avn_store(
+                service, attributes, label, bytes.baseAddress, gsize(bytes.count - 1),
+                cancellation.pointer, &error)
         }
         if stored == 0 { throw failure(error) }
     }
@@ -188,12 +191,13 @@ extension KeyringFailure {
     /// Reads the parts of a GError that classification needs; does not free it.
     init(_ error: UnsafeMutablePointer<GError>) {
         let domain = error.pointee.domain
-        let kind: Domain = switch domain {
-        case avn_io_error_domain(): .io
-        case avn_dbus_error_domain(): .dbus
-        case avn_secret_error_domain(): .secret
-        default: .other
-        }
+        let kind: Domain =
+            switch domain {
+            case avn_io_error_domain(): .io
+            case avn_dbus_error_domain(): .dbus
+            case avn_secret_error_domain(): .secret
+            default: .other
+            }
         var remoteName: String?
         if let remote = g_dbus_error_get_remote_error(error) {
             remoteName = String(cString: remote)

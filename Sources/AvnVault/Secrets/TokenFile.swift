@@ -32,13 +32,15 @@ enum TokenFile {
             throw problem("\(path) is not a regular file; remove it and store the tokens again")
         }
         guard info.st_uid == geteuid() else {
-            throw problem("\(path) belongs to another user; remove it and store the tokens "
-                + "again")
+            throw problem(
+                "\(path) belongs to another user; remove it and store the tokens "
+                    + "again")
         }
         let mode = info.st_mode & 0o777
         guard mode & 0o077 == 0 else {
-            throw problem("\(path) has mode \(String(mode, radix: 8)) so other users may have "
-                + "read it; run 'chmod 600 \(path)' and consider replacing the tokens in it")
+            throw problem(
+                "\(path) has mode \(String(mode, radix: 8)) so other users may have "
+                    + "read it; run 'chmod 600 \(path)' and consider replacing the tokens in it")
         }
     }
 
@@ -63,15 +65,17 @@ enum TokenFile {
         do {
             let contents = try JSONDecoder().decode(Contents.self, from: data)
             guard contents.version == 1 else {
-                throw problem("\(path) has format version \(contents.version), which this "
-                    + "avn does not know; upgrade avn")
+                throw problem(
+                    "\(path) has format version \(contents.version), which this "
+                        + "avn does not know; upgrade avn")
             }
             return contents.tokens
         } catch let error as SecretStoreError {
             throw error
         } catch {
-            throw problem("\(path) is not a valid token file; fix it or remove it and "
-                + "store the tokens again")
+            throw problem(
+                "\(path) is not a valid token file; fix it or remove it and "
+                    + "store the tokens again")
         }
     }
 

@@ -26,8 +26,9 @@ struct TokenFolder {
         }
         if info.st_mode & 0o077 != 0 && fchmod(fd, 0o700) != 0 {
             Glibc.close(fd)
-            throw problem("cannot make the folder \(path) private (mode 700): "
-                + errnoText)
+            throw problem(
+                "cannot make the folder \(path) private (mode 700): "
+                    + errnoText)
         }
         return TokenFolder(path: path, fd: fd)
     }
@@ -60,8 +61,9 @@ struct TokenFolder {
     /// Replaces `name` with `data` atomically; the new file is 0600 from its creation.
     func replace(_ name: String, with data: Data) throws(SecretStoreError) {
         let temporary = ".\(name).\(UInt64.random(in: 0...UInt64.max)).tmp"
-        let file = openat(fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                          0o600)
+        let file = openat(
+            fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+            0o600)
         guard file >= 0 else {
             throw problem("cannot create a file in \(path): \(errnoText)")
         }
@@ -106,8 +108,9 @@ struct TokenFolder {
     }
 
     private func writeProblem(_ name: String) -> SecretStoreError {
-        problem("cannot write \(path)/\(name): \(errnoText); check free space and "
-            + "permissions")
+        problem(
+            "cannot write \(path)/\(name): \(errnoText); check free space and "
+                + "permissions")
     }
 }
 
