@@ -68,9 +68,16 @@ enum ImportCommand {
                 ? "permission denied" : "no such file"
             throw CLIError("cannot read \(path): \(reason)")
         }
+        return try readCredentials(from: Array(data), path: path)
+    }
+
+    /// Parses the contents of the credentials file read from `path`.
+    static func readCredentials(from bytes: [UInt8], path: String) throws
+        -> (token: String, email: String?)
+    {
         let document: JSONValue
         do {
-            document = try JSONValue(parsing: Array(data))
+            document = try JSONValue(parsing: bytes)
         } catch {
             throw CLIError("\(path) is not a credentials file (\(error)); nothing was imported")
         }
