@@ -11,7 +11,24 @@ public struct UsageError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         let name = (["avn"] + path).joined(separator: " ")
-        return "\(name): error: \(message) (see '\(name) --help')"
+        return "\(name): error: \(Self.oneLine(message)) (see '\(name) --help')"
+    }
+
+    /// The message with control characters (from words the user typed) escaped,
+    /// so it stays one line.
+    static func oneLine(_ text: String) -> String {
+        var line = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": line += "\\n"
+            case "\r": line += "\\r"
+            case "\t": line += "\\t"
+            case _ where scalar.properties.generalCategory == .control:
+                line += "\\u{\(String(scalar.value, radix: 16))}"
+            default: line.unicodeScalars.append(scalar)
+            }
+        }
+        return line
     }
 }
 
