@@ -87,20 +87,11 @@ public struct StoreInspector: Sendable {
     /// Runs `keyctl` and returns its trimmed output; throws when it fails.
     @discardableResult
     public static func keyctl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/keyctl")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.runSerially()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try runTool("/usr/bin/keyctl", arguments)
+        guard result.status == 0 else {
             throw TestSupportError("keyctl \(arguments.joined(separator: " ")) failed")
         }
-        return String(decoding: data, as: UTF8.self)
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Stores an item with `secret-tool`, as another program sharing the keyring would.

@@ -41,6 +41,17 @@ import Testing
         #expect(store.kind == .file)
     }
 
+    @Test func aTemporaryLeftByAKilledWriterIsDeleted() throws {
+        let key = TestKeys.new()
+        try store.store("first", for: key)
+        let leftover = folder.appendingPathComponent(".tokens.json.123456.tmp")
+        try Data("secret-of-a-killed-writer".utf8).write(to: leftover)
+
+        try store.store("second", for: key)
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(try store.lookup(profileID: key.profileID) == "second")
+    }
+
     @Test func storingAgainReplacesTheToken() throws {
         let key = TestKeys.new()
         try store.store("old", for: key)

@@ -59,7 +59,9 @@ struct TokenFolder {
     }
 
     /// Replaces `name` with `data` atomically; the new file is 0600 from its creation.
+    /// Call it holding the lock: it also deletes temporaries a killed writer left.
     func replace(_ name: String, with data: Data) throws(SecretStoreError) {
+        removeLeftovers(of: name)
         let temporary = ".\(name).\(UInt64.random(in: 0...UInt64.max)).tmp"
         let file = openat(
             fd, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
@@ -83,6 +85,15 @@ struct TokenFolder {
             throw problem
         }
         fsync(fd)
+    }
+
+    /// Deletes `.NAME.*.tmp` files: under the lock no writer has one in
+    /// flight, so any found were left by a writer that was killed.
+    private func removeLeftovers(of name: String) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for entry in entries where entry.hasPrefix(".\(name).") && entry.hasSuffix(".tmp") {
+            unlinkat(fd, entry, 0)
+        }
     }
 
     /// Removes `name`; a missing file is fine.
