@@ -19,7 +19,7 @@ final class CurlExchange {
     }
 
     deinit {
-        curl_slist_free_all(headerList)
+        avn_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -44,7 +44,7 @@ final class CurlExchange {
         codes.append(setHeaders(request.headers))
         if let failed = codes.first(where: { $0 != CURLE_OK }) {
             throw .other(
-                detail: "libcurl refused an option: \(String(cString: curl_easy_strerror(failed)))")
+                detail: "libcurl refused an option: \(String(cString: avn_curl_strerror(failed)))")
         }
     }
 
@@ -76,14 +76,14 @@ final class CurlExchange {
     private func setHeaders(_ headers: [String: String]) -> CURLcode {
         // An empty "Expect:" stops curl from waiting for "100 Continue".
         for line in headers.map({ "\($0.key): \($0.value)" }).sorted() + ["Expect:"] {
-            headerList = curl_slist_append(headerList, line)
+            headerList = avn_curl_slist_append(headerList, line)
         }
         return avn_curl_set_pointer(
             handle, CURLOPT_HTTPHEADER, headerList.map { UnsafeMutableRawPointer($0) })
     }
 
     func perform(host: String, timeoutSeconds: Int) throws(TransportError) -> HTTPResponse {
-        let code = curl_easy_perform(handle)
+        let code = avn_curl_perform(handle)
         guard code == CURLE_OK else {
             throw TransportError(
                 curlCode: code, systemError: Int32(avn_curl_os_errno(handle)),
@@ -98,7 +98,7 @@ final class CurlExchange {
         let text = String(
             decoding: UnsafeRawBufferPointer(start: errorBuffer, count: strlen(errorBuffer)),
             as: UTF8.self)
-        return text.isEmpty ? String(cString: curl_easy_strerror(code)) : text
+        return text.isEmpty ? String(cString: avn_curl_strerror(code)) : text
     }
 
     fileprivate func receiveHeader(_ line: String) {

@@ -24,14 +24,7 @@ public final class CurlTransport: HTTPTransport {
         }
         self.timeoutSeconds = max(1, timeoutSeconds)
         self.caFile = caFile
-        _ = CurlTransport.globalSetup
     }
-
-    /// curl_global_init(3): "must be called at least once within a program
-    /// ... before the program calls any other function in libcurl".
-    private static let globalSetup: Void = {
-        curl_global_init(Int(CURL_GLOBAL_DEFAULT))
-    }()
 
     public func send(_ request: HTTPRequest, to baseURL: URL) throws(TransportError) -> HTTPResponse
     {
@@ -40,10 +33,14 @@ public final class CurlTransport: HTTPTransport {
         while base.hasSuffix("/") { base.removeLast() }
         let host = baseURL.host ?? base
 
-        guard let handle = curl_easy_init() else {
+        guard avn_curl() != nil else {
+            let reason = avn_curl_error().map { String(cString: $0) } ?? "unknown reason"
+            throw .other(detail: "cannot load libcurl (\(reason)); install libcurl4")
+        }
+        guard let handle = avn_curl_easy_init() else {
             throw .other(detail: "libcurl could not start a request")
         }
-        defer { curl_easy_cleanup(handle) }
+        defer { avn_curl_easy_cleanup(handle) }
         let exchange = CurlExchange(handle: handle)
         try exchange.configure(
             url: base + request.path, request: request, timeoutSeconds: timeoutSeconds,
