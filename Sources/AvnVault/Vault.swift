@@ -51,7 +51,7 @@ public final class Vault {
             // the next login's sweep removes. It saves an fsync per command.
             try connection.execute("PRAGMA synchronous = NORMAL")
             try connection.execute("PRAGMA foreign_keys = ON")
-            try migrate()
+            if version < VaultSchema.currentVersion { try migrate() }
         } catch let error as VaultError {
             throw error
         } catch let error as SQLiteError where error.code == SQLITE_NOTADB {
@@ -64,9 +64,6 @@ public final class Vault {
     }
 
     private func migrate() throws {
-        guard try connection.integer("PRAGMA user_version") ?? 0 < VaultSchema.currentVersion
-        else { return }
-
         try connection.immediateTransaction {
             // Another process may have migrated while we waited for the lock.
             let version = try connection.integer("PRAGMA user_version") ?? 0

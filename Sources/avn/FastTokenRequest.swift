@@ -52,16 +52,11 @@ struct FastTokenRequest {
             let (profile, _) = try ProfileSelection.select(
                 in: vault, option: profile, environment: environment,
                 workingDirectory: FileManager.default.currentDirectoryPath)
-            if profile.secretStore == .file { log("WARNING", TokenAccess.plainTextWarning) }
             let store = profile.secretStore.makeStore(
                 vaultPath: path, vaultID: try vault.identifier(), environment: environment)
-            let token = try TokenAccess.token(of: profile, in: store)
-            let window = try vault.read { try $0.setting(VaultSettings.expiryWarningDays) }
-            if let warning = TokenAccess.expiryWarning(
-                for: profile, environment: environment, setting: window)
-            {
-                log("WARNING", warning)
-            }
+            let (token, warnings) = try TokenAccess.helperToken(
+                of: profile, in: store, vault: vault, environment: environment)
+            for warning in warnings { log("WARNING", warning) }
             return write(token + "\n", to: STDOUT_FILENO) ? 0 : 1
         } catch {
             return fail("\(error)")

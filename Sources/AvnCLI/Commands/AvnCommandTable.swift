@@ -31,7 +31,8 @@ extension CommandTable {
             "auth-ca", value: "FILE", help: "Trust this CA certificate file (AIVEN_CA_CERT).",
             completion: .file),
         OptionSpec(
-            "request-timeout", value: "SECONDS", help: "Give up on an API request after this long."),
+            "request-timeout", value: "SECONDS",
+            help: "Give up on an API request after this long."),
         OptionSpec(
             "show-http", help: "Print HTTP requests and responses on stderr, secrets redacted."),
         OptionSpec(
@@ -50,6 +51,12 @@ extension CommandTable {
         discussion: "For example: avn completion bash > ~/.local/share/bash-completion/"
             + "completions/avn")
 
+    static let secretStoreOption = OptionSpec(
+        "secret-store", value: "STORE",
+        help: "Where to keep the token: keyring, kernel or file (default: the vault's setting, "
+            + "else keyring).",
+        completion: .words(SecretStoreKind.allCases.map(\.rawValue)))
+
     static let jsonOption = OptionSpec("json", help: "Print JSON instead of a table.")
 
     static let userCommands: [CommandSpec] = [
@@ -58,11 +65,7 @@ extension CommandTable {
             arguments: [ArgumentSpec("EMAIL", help: "The new user's email address.")],
             options: [
                 OptionSpec("real-name", value: "NAME", help: "The user's full name."),
-                OptionSpec(
-                    "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring, kernel or file (default: the "
-                        + "vault's setting, else keyring).",
-                    completion: .words(["keyring", "kernel", "file"])),
+                secretStoreOption,
             ],
             discussion: "The password is asked twice without echo, or read from "
                 + "AIVEN_NEW_PASSWORD. The new session becomes a profile in the vault "
@@ -76,11 +79,7 @@ extension CommandTable {
                 OptionSpec(
                     "token", help: "Log in with a pre-created token instead of a password."),
                 OptionSpec("tenant", value: "TENANT", help: "Log in to this tenant."),
-                OptionSpec(
-                    "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring, kernel or file (default: the "
-                        + "vault's setting, else keyring).",
-                    completion: .words(["keyring", "kernel", "file"])),
+                secretStoreOption,
             ],
             discussion: "The password is read from a prompt without echo, from AIVEN_PASSWORD, "
                 + "or from standard input when it is not a terminal; with --token the token is "
@@ -228,11 +227,7 @@ extension CommandTable {
             options: [
                 OptionSpec(
                     "delete-source", help: "Delete the plain-text file once the token is kept."),
-                OptionSpec(
-                    "secret-store", value: "STORE",
-                    help: "Where to keep the token: keyring, kernel or file (default: the "
-                        + "vault's setting, else keyring).",
-                    completion: .words(["keyring", "kernel", "file"])),
+                secretStoreOption,
             ]),
     ]
 

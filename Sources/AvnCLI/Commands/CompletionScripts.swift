@@ -84,11 +84,9 @@ struct CompletionScripts {
         for command in table.commands {
             script +=
                 "                \"\(Self.key(command.path))\") "
-                + "COMPREPLY=($(compgen -W \"\(options(of: command).joined(separator: " "))\" "
-                + "-- \"$cur\")) ;;\n"
+                + "\(bashWords(options(of: command))) ;;\n"
         }
-        script +=
-            "                *) COMPREPLY=($(compgen -W \"\(options(of: nil).joined(separator: " "))\" -- \"$cur\")) ;;\n"
+        script += "                *) \(bashWords(options(of: nil))) ;;\n"
         script += """
                         esac
                         return ;;
@@ -97,9 +95,7 @@ struct CompletionScripts {
 
             """
         for (path, children) in groups {
-            script +=
-                "        \"\(Self.key(path))\") "
-                + "COMPREPLY=($(compgen -W \"\(children.joined(separator: " "))\" -- \"$cur\")) ;;\n"
+            script += "        \"\(Self.key(path))\") \(bashWords(children)) ;;\n"
         }
         for command in table.commands {
             guard let argument = command.arguments.first, argument.completion != .none else {
@@ -121,12 +117,17 @@ struct CompletionScripts {
         switch completion {
         case .none: "COMPREPLY=()"
         case .profileName:
-            "local IFS=$'\\n'; COMPREPLY=($(compgen -W \"$(avn user profiles --names 2>/dev/null)\" -- \"$cur\"))"
+            "local IFS=$'\\n'; COMPREPLY=($(compgen -W "
+                + "\"$(avn user profiles --names 2>/dev/null)\" -- \"$cur\"))"
         case .file: "COMPREPLY=($(compgen -f -- \"$cur\"))"
         case .command: "COMPREPLY=($(compgen -c -- \"$cur\"))"
-        case .words(let words):
-            "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
+        case .words(let words): bashWords(words)
         }
+    }
+
+    /// Offers `words` that start with the word being typed.
+    private func bashWords(_ words: [String]) -> String {
+        "COMPREPLY=($(compgen -W \"\(words.joined(separator: " "))\" -- \"$cur\"))"
     }
 
     // MARK: - zsh

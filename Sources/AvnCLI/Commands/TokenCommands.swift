@@ -48,15 +48,11 @@ enum TokenCommands {
         case .explicitToken(let token, _):
             return (token, nil)
         case .profile(let profile, _):
-            let token = try context.usableToken(of: profile)
-            let window = try context.profileStore().vault.read {
-                try $0.setting(VaultSettings.expiryWarningDays)
-            }
-            if let warning = TokenAccess.expiryWarning(
-                for: profile, environment: context.environment, setting: window)
-            {
-                context.console.log(.warning, warning)
-            }
+            let store = try context.profileStore()
+            let (token, warnings) = try TokenAccess.helperToken(
+                of: profile, in: store.secretStore(profile.secretStore), vault: store.vault,
+                environment: context.environment)
+            for warning in warnings { context.console.log(.warning, warning) }
             return (token, profile)
         }
     }

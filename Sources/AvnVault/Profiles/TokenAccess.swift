@@ -34,6 +34,26 @@ public enum TokenAccess {
         return token
     }
 
+    /// The token of `profile` for a helper to print, with the warnings due on
+    /// standard error: the plain-text store, and an expiry within the window
+    /// (the vault's setting is read only when the profile has an expiry).
+    public static func helperToken(
+        of profile: Profile, in store: any SecretStore, vault: Vault,
+        environment: [String: String]
+    ) throws -> (token: String, warnings: [String]) {
+        var warnings: [String] = []
+        if profile.secretStore == .file { warnings.append(plainTextWarning) }
+        let token = try token(of: profile, in: store)
+        if profile.expiresAt != nil {
+            let window = try vault.read { try $0.setting(VaultSettings.expiryWarningDays) }
+            if let warning = expiryWarning(for: profile, environment: environment, setting: window)
+            {
+                warnings.append(warning)
+            }
+        }
+        return (token, warnings)
+    }
+
     /// A warning when the profile's token expires within the window, else `nil`.
     ///
     /// The window is `AVN_EXPIRY_WARNING_DAYS`, else the vault's
