@@ -1,12 +1,8 @@
 #ifndef AVN_CLIBSECRET_SHIM_H
 #define AVN_CLIBSECRET_SHIM_H
 
-/*
- * The D-Bus path calls below (secret-paths.h) are libsecret's "unstable" API;
- * they save a round trip per item on the token helper's hot path.
- */
-#define SECRET_API_SUBJECT_TO_CHANGE
 #include <libsecret/secret.h>
+#include <string.h>
 
 /*
  * SecretSchema holds a fixed array of 32 attributes, which Swift sees as a
@@ -102,23 +98,6 @@ static inline GList *avn_search(SecretService *service, GHashTable *attributes,
                                       cancellable, error);
 }
 
-/*
- * The D-Bus paths of our items matching `attributes`, split into unlocked and
- * locked, without making an item object per result. Free both with g_strfreev.
- */
-static inline gboolean avn_search_paths(SecretService *service, GHashTable *attributes,
-                                        GCancellable *cancellable, gchar ***unlocked,
-                                        gchar ***locked, GError **error) {
-    return secret_service_search_for_dbus_paths_sync(service, avn_token_schema(), attributes,
-                                                     cancellable, unlocked, locked, error);
-}
-
-/* The secret of the item at `path`; release with secret_value_unref. */
-static inline SecretValue *avn_secret_at_path(SecretService *service, const gchar *path,
-                                              GCancellable *cancellable, GError **error) {
-    return secret_service_get_secret_for_dbus_path_sync(service, path, cancellable, error);
-}
-
 static inline void avn_item_list_free(GList *items) {
     g_list_free_full(items, g_object_unref);
 }
@@ -137,6 +116,101 @@ static inline gboolean avn_store(SecretService *service, GHashTable *attributes,
                                                 cancellable, error);
     secret_value_unref(value);
     return stored;
+}
+
+/*
+ * Reads that skip libsecret: a Secret Service session with the "plain"
+ * algorithm, spoken over GDBus directly. libsecret always negotiates an
+ * encrypted session (a Diffie-Hellman exchange that costs both sides a few
+ * milliseconds of CPU); the read path is called by other programs on every
+ * run, and the session bus is private to the user anyway. Writes still go
+ * through libsecret.
+ */
+#define AVN_SECRETS_BUS_NAME "org.freedesktop.secrets"
+#define AVN_SECRETS_PATH "/org/freedesktop/secrets"
+
+static inline GVariant *avn_secrets_call(GDBusConnection *bus, const char *path,
+                                         const char *interface, const char *method,
+                                         GVariant *parameters, const char *reply_type,
+                                         GCancellable *cancellable, GError **error) {
+    return g_dbus_connection_call_sync(bus, AVN_SECRETS_BUS_NAME, path, interface, method,
+                                       parameters, G_VARIANT_TYPE(reply_type),
+                                       G_DBUS_CALL_FLAGS_NONE, -1, cancellable, error);
+}
+
+/* The user's session bus (a shared connection); release with g_object_unref. */
+static inline GDBusConnection *avn_session_bus(GCancellable *cancellable, GError **error) {
+    return g_bus_get_sync(G_BUS_TYPE_SESSION, cancellable, error);
+}
+
+/*
+ * The D-Bus paths of our items for one profile, split into unlocked and
+ * locked (Service.SearchItems). Free both with g_strfreev.
+ */
+static inline gboolean avn_plain_search(GDBusConnection *bus, const char *profile,
+                                        gchar ***unlocked, gchar ***locked,
+                                        GCancellable *cancellable, GError **error) {
+    GVariantBuilder attributes;
+    g_variant_builder_init(&attributes, G_VARIANT_TYPE("a{ss}"));
+    g_variant_builder_add(&attributes, "{ss}", "xdg:schema", avn_token_schema()->name);
+    g_variant_builder_add(&attributes, "{ss}", "profile", profile);
+    GVariant *reply = avn_secrets_call(bus, AVN_SECRETS_PATH, "org.freedesktop.Secret.Service",
+                                       "SearchItems", g_variant_new("(a{ss})", &attributes),
+                                       "(aoao)", cancellable, error);
+    if (reply == NULL) {
+        return FALSE;
+    }
+    g_variant_get(reply, "(^ao^ao)", unlocked, locked);
+    g_variant_unref(reply);
+    return TRUE;
+}
+
+/* Opens a "plain" session (Service.OpenSession); release the path with g_free. */
+static inline gchar *avn_plain_session(GDBusConnection *bus, GCancellable *cancellable,
+                                       GError **error) {
+    GVariant *reply = avn_secrets_call(
+        bus, AVN_SECRETS_PATH, "org.freedesktop.Secret.Service", "OpenSession",
+        g_variant_new("(sv)", "plain", g_variant_new_string("")), "(vo)", cancellable, error);
+    if (reply == NULL) {
+        return NULL;
+    }
+    gchar *session = NULL;
+    g_variant_get(reply, "(vo)", NULL, &session);
+    g_variant_unref(reply);
+    return session;
+}
+
+/*
+ * The secret of the item at `item` through a plain `session` (Item.GetSecret),
+ * copied into `length` bytes that the caller wipes with avn_secret_free.
+ */
+static inline guint8 *avn_plain_secret(GDBusConnection *bus, const char *item,
+                                       const char *session, gsize *length,
+                                       GCancellable *cancellable, GError **error) {
+    GVariant *reply = avn_secrets_call(bus, item, "org.freedesktop.Secret.Item", "GetSecret",
+                                       g_variant_new("(o)", session), "((oayays))",
+                                       cancellable, error);
+    if (reply == NULL) {
+        return NULL;
+    }
+    GVariant *secret = g_variant_get_child_value(reply, 0);
+    GVariant *value = g_variant_get_child_value(secret, 2);
+    gsize count = 0;
+    const guint8 *bytes = g_variant_get_fixed_array(value, &count, sizeof(guint8));
+    guint8 *copy = g_malloc(count + 1);
+    if (count > 0) {
+        memcpy(copy, bytes, count);
+    }
+    *length = count;
+    g_variant_unref(value);
+    g_variant_unref(secret);
+    g_variant_unref(reply);
+    return copy;
+}
+
+static inline void avn_secret_free(guint8 *bytes, gsize length) {
+    explicit_bzero(bytes, length);
+    g_free(bytes);
 }
 
 static inline GQuark avn_io_error_domain(void) { return G_IO_ERROR; }

@@ -64,6 +64,26 @@ struct KeyringSearch {
     }
 
     /// Runs a tool and returns what it printed on standard output and error.
+    /// Adds an item of our schema with `secret-tool store`, the way another
+    /// program (or an older avn) could have left a second item for a profile.
+    static func store(_ secret: String, profileID: String, email: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/secret-tool")
+        process.arguments = [
+            "store", "--label", "extra item", "xdg:schema", "io.aiven.avn.Token",
+            "profile", profileID, "email", email, "api", "api.aiven.io",
+        ]
+        let input = Pipe()
+        process.standardInput = input
+        try process.runSerially()
+        input.fileHandleForWriting.write(Data(secret.utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+
     static func run(_ tool: String, _ arguments: [String]) throws -> (String, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)

@@ -21,6 +21,8 @@ struct LockedKeyringTests {
         let start = Date()
         #expect(try store.profileIDs().contains(key.profileID))
         #expect(Self.reason { _ = try store.lookup(profileID: key.profileID) } == .locked)
+        let reader = try KeyringReader(cancellation: Cancellation(), seconds: 3)
+        #expect(try reader.lookup(profileID: key.profileID) == .locked)
         #expect(Self.reason { try store.store("other", for: key) } == .locked)
         #expect(Self.reason { try store.store("new", for: TestKeys.new()) } == .locked)
         #expect(Self.reason { try store.delete(profileID: key.profileID) } == .locked)

@@ -55,51 +55,6 @@ final class KeyringSession {
         return KeyringItems(list: list)
     }
 
-    /// The D-Bus paths of a profile's items, unlocked and locked: one round
-    /// trip, no item objects.
-    func itemPaths(profileID: String) throws(SecretStoreError)
-        -> (unlocked: [String], locked: [String])
-    {
-        let attributes = avn_attributes_new(profileID, nil, nil, nil)
-        defer { g_hash_table_unref(attributes) }
-        var unlocked: UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>?
-        var locked: UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>?
-        var error: UnsafeMutablePointer<GError>?
-        let found = avn_search_paths(
-            service, attributes, cancellation.pointer, &unlocked, &locked, &error)
-        defer {
-            g_strfreev(unlocked)
-            g_strfreev(locked)
-        }
-        if found == 0 { throw failure(error) }
-        return (Self.strings(unlocked), Self.strings(locked))
-    }
-
-    /// The secret of the item at `path`, or `nil` when it has none.
-    func secret(atPath path: String) throws(SecretStoreError) -> String? {
-        var error: UnsafeMutablePointer<GError>?
-        guard let value = avn_secret_at_path(service, path, cancellation.pointer, &error) else {
-            if error != nil { throw failure(error) }
-            return nil
-        }
-        defer { secret_value_unref(UnsafeMutableRawPointer(value)) }
-        var length = 0
-        guard let bytes = secret_value_get(value, &length) else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
-    }
-
-    private static func strings(_ list: UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>?)
-        -> [String]
-    {
-        guard var cursor = list else { return [] }
-        var result: [String] = []
-        while let item = cursor.pointee {
-            result.append(String(cString: item))
-            cursor += 1
-        }
-        return result
-    }
-
     /// Stores into the default collection; equal attributes replace the old item.
     func store(_ token: String, for key: SecretKey, vaultID: String?) throws(SecretStoreError) {
         let attributes = avn_attributes_new(key.profileID, key.email, key.apiHost, vaultID)
@@ -126,7 +81,7 @@ final class KeyringSession {
     }
 
     /// Classifies and frees `error`.
-    private static func failure(
+    static func failure(
         _ error: UnsafeMutablePointer<GError>?, cancellation: Cancellation, seconds: Double
     ) -> SecretStoreError {
         guard let error else {

@@ -46,16 +46,25 @@ public struct LibsecretStore: SecretStore {
     }
 
     public func lookup(profileID: String) throws(SecretStoreError) -> String? {
-        try call(openSession: true) { session throws(SecretStoreError) -> String? in
-            // An item found by the search can be deleted by another avn (a logout,
-            // or a new login replacing it) before its secret is read: search again.
-            let first = Result { () throws(SecretStoreError) -> String? in
-                try Self.onlySecret(of: profileID, in: session)
+        let seconds = timeout
+        return try bounded { cancellation throws(SecretStoreError) -> String? in
+            // The common case, one unlocked item, is answered by the quick
+            // reader. Several items, or an item deleted by another avn (a
+            // logout, or a new login replacing it) between the search and the
+            // read, take the slower way that compares the items' change times.
+            let quick = Result { () throws(SecretStoreError) -> KeyringReader.Answer in
+                try KeyringReader(cancellation: cancellation, seconds: seconds)
+                    .lookup(profileID: profileID)
             }
-            if case .failure(let error) = first, error.reason != .locked {
-                return try Self.newestSecret(of: profileID, in: session)
+            switch quick {
+            case .success(.missing): return nil
+            case .success(.found(let secret)): return secret
+            case .success(.locked): throw SecretStoreError(store: .keyring, reason: .locked)
+            case .success(.several), .failure: break
             }
-            return try first.get()
+            let session = try KeyringSession(
+                openSession: true, cancellation: cancellation, seconds: seconds)
+            return try Self.newestSecret(of: profileID, in: session)
         }
     }
 
@@ -79,21 +88,6 @@ public struct LibsecretStore: SecretStore {
         return try call(openSession: false) { session throws(SecretStoreError) in
             let items = try session.items(profileID: nil, vaultID: vaultID, loadSecrets: false)
             return Set(items.all.compactMap { $0.attribute("profile") })
-        }
-    }
-
-    /// The secret of the profile's one item straight from its D-Bus path (the
-    /// common case: one search, one read); several items take the slower way
-    /// that compares their change times.
-    private static func onlySecret(
-        of profileID: String, in session: KeyringSession
-    ) throws(SecretStoreError) -> String? {
-        let paths = try session.itemPaths(profileID: profileID)
-        switch (paths.unlocked.count, paths.locked.count) {
-        case (0, 0): return nil
-        case (0, _): throw SecretStoreError(store: .keyring, reason: .locked)
-        case (1, _): return try session.secret(atPath: paths.unlocked[0])
-        default: return try newestSecret(of: profileID, in: session)
         }
     }
 
@@ -124,12 +118,21 @@ public struct LibsecretStore: SecretStore {
         _ body: @escaping @Sendable (KeyringSession) throws(SecretStoreError) -> T
     ) throws(SecretStoreError) -> T {
         let seconds = timeout
-        let beforeWork = beforeWork
-        return try BoundedRunner(seconds: seconds).run { cancellation throws(SecretStoreError) in
-            beforeWork?(cancellation)
+        return try bounded { cancellation throws(SecretStoreError) in
             let session = try KeyringSession(
                 openSession: openSession, cancellation: cancellation, seconds: seconds)
             return try body(session)
+        }
+    }
+
+    /// Runs `body` on a worker thread, bounded by `timeout`.
+    private func bounded<T: Sendable>(
+        _ body: @escaping @Sendable (Cancellation) throws(SecretStoreError) -> T
+    ) throws(SecretStoreError) -> T {
+        let beforeWork = beforeWork
+        return try BoundedRunner(seconds: timeout).run { cancellation throws(SecretStoreError) in
+            beforeWork?(cancellation)
+            return try body(cancellation)
         }
     }
 }
