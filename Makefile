@@ -15,14 +15,13 @@ demo:
 # The same layout as the packages, under $(PREFIX).
 install:
 	Packaging/stage-tree .build/install-stage
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/libexec/avn \
+	install -d $(DESTDIR)$(PREFIX)/bin \
 		$(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/install-stage/usr/bin/avn .build/install-stage/usr/bin/git-credential-avn \
 		$(DESTDIR)$(PREFIX)/bin/
-	install -m 0755 .build/install-stage/usr/libexec/avn/avn-cli $(DESTDIR)$(PREFIX)/libexec/avn/
 	install -m 0644 .build/install-stage/usr/share/man/man1/*.1.gz $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -m 0644 .build/install-stage/usr/share/bash-completion/completions/avn \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/avn

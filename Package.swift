@@ -21,7 +21,6 @@ let package = Package(
     name: "avn",
     products: [
         .executable(name: "avn", targets: ["avn"]),
-        .executable(name: "avn-cli", targets: ["avn-cli"]),
         .executable(name: "git-credential-avn", targets: ["git-credential-avn"]),
         .executable(name: "avn-fake-api", targets: ["avn-fake-api"]),
     ],
@@ -71,16 +70,8 @@ let package = Package(
             swiftSettings: strictSettings
         ),
 
-        // `avn`: answers `avn user token` itself, without loading Foundation or
-        // networking, and hands every other command to `avn-cli`.
         .executableTarget(
             name: "avn",
-            dependencies: ["AvnVault"],
-            swiftSettings: strictSettings,
-            linkerSettings: staticRuntime
-        ),
-        .executableTarget(
-            name: "avn-cli",
             dependencies: ["AvnCLI"],
             swiftSettings: strictSettings,
             linkerSettings: staticRuntime

@@ -1,23 +1,30 @@
-// The `avn` command. Other programs call `avn user token` on every run, so
-// this executable answers it directly: it links only the vault (SQLite and
-// libsecret) and the Swift runtime, statically, and starts in a few
-// milliseconds. Every other command, and any `user token` line it does not
-// fully understand, is handed to `avn-cli` with the same arguments.
-
+import AvnAPI
+import AvnCLI
 import AvnVault
 import FoundationEssentials
 import Glibc
 
-// Tokens pass through this process: no core file, no reading of its memory.
+// Tokens and passwords pass through this process: no core file, no reading of its memory.
 ProcessHardening.makeNonDumpable()
 FaultPoint.processStarted.reach()
+// Files avn writes hold credentials or their metadata: private from the start.
 umask(0o077)
+// A closed pipe on stdout ends the write quietly instead of killing avn mid-change.
 signal(SIGPIPE, SIG_IGN)
 
-let arguments = Array(CommandLine.arguments.dropFirst())
 let environment = ProcessInfo.processInfo.environment
 
-if let request = FastTokenRequest(arguments) {
-    exit(request.run(environment: environment))
-}
-handOver(arguments)
+let dependencies = Dependencies(
+    makeTransport: { timeout, caFile in
+        try CurlTransport(
+            timeoutSeconds: timeout ?? CurlTransport.defaultTimeoutSeconds, caFile: caFile)
+    },
+    makeSecretStore: { kind, vaultPath, vaultID, environment in
+        kind.makeStore(vaultPath: vaultPath, vaultID: vaultID, environment: environment)
+    })
+
+let status = CommandRunner.run(
+    Array(CommandLine.arguments.dropFirst()), environment: environment,
+    console: StandardConsole(), dependencies: dependencies,
+    workingDirectory: FileManager.default.currentDirectoryPath)
+exit(status)

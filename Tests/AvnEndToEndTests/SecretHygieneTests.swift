@@ -9,7 +9,7 @@ import Testing
 /// password is ever on a command line, in the output or in the vault files.
 @Suite("Secret hygiene")
 struct SecretHygieneTests {
-    static let executables = ["avn", "avn-cli", "git-credential-avn"]
+    static let executables = ["avn", "git-credential-avn"]
 
     /// The kernel gives `/proc/PID` of a process that is not dumpable to root,
     /// so its owner tells from outside; a process of another user (nobody,

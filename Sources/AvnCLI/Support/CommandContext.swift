@@ -64,6 +64,8 @@ final class CommandContext {
         return path
     }
 
+    var hasOpenedVault: Bool { openedStore != nil }
+
     /// The vault with its secret stores, opened once per command.
     func profileStore() throws -> ProfileStore {
         if let openedStore { return openedStore }

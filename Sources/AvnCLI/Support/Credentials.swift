@@ -1,4 +1,5 @@
 import AvnVault
+import Glibc
 
 /// Which credentials a command uses, and why.
 enum Credentials {
@@ -30,7 +31,12 @@ extension CommandContext {
 
     /// The vault profile in effect and where it was chosen.
     func selectedProfile() throws -> (Profile, String) {
-        try ProfileSelection.select(
+        // A vault that does not exist has no profiles; it is not created just
+        // to find that out.
+        if !hasOpenedVault, access(try vaultPath(), F_OK) != 0 {
+            throw ProfileSelection.Failure.notAuthenticated
+        }
+        return try ProfileSelection.select(
             in: profileStore().vault, option: parsed.value("profile"), environment: environment,
             workingDirectory: workingDirectory)
     }

@@ -20,6 +20,10 @@ public enum ProfileSelection {
 
     /// Why no profile could be selected; one line saying what to do.
     public struct Failure: Error, Equatable, CustomStringConvertible {
+        /// No profile is in use, or there is no vault at all.
+        public static let notAuthenticated = Failure(
+            description: "not authenticated: please login first with 'avn user login'")
+
         public let description: String
     }
 
@@ -82,8 +86,7 @@ public enum ProfileSelection {
             return (profile, request.source)
         }
         guard let current = try vault.read({ try $0.currentProfile() }) else {
-            throw Failure(
-                description: "not authenticated: please login first with 'avn user login'")
+            throw Failure.notAuthenticated
         }
         return (current, "the current profile")
     }
