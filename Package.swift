@@ -31,10 +31,10 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
-        // Headers only: libcurl is opened with dlopen on the first request.
+        // Headers only: libssl is opened with dlopen on the first https request.
         .systemLibrary(
-            name: "CCurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
+            name: "COpenSSL",
+            providers: [.apt(["libssl-dev"])]
         ),
         .systemLibrary(
             name: "CKeyutils",
@@ -54,7 +54,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         // The Aiven API: JSON, endpoints, HTTP transport.
-        .target(name: "AvnAPI", dependencies: ["CCurl"], swiftSettings: strictSettings),
+        .target(name: "AvnAPI", dependencies: ["COpenSSL"], swiftSettings: strictSettings),
         // The command line: argument parsing, commands, output.
         .target(
             name: "AvnCLI",
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AvnFakeAPITests",
-            dependencies: ["AvnFakeAPI"],
+            dependencies: ["AvnFakeAPI", "AvnTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

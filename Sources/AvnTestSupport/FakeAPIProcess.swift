@@ -110,7 +110,7 @@ public final class FakeAPIProcess: @unchecked Sendable {
         let request = HTTPRequest(
             method: method, path: path, headers: allHeaders,
             body: body.map { Array($0.compactText.utf8) })
-        let response = try CurlTransport(timeoutSeconds: 10).send(request, to: base)
+        let response = try SocketTransport(timeoutSeconds: 10).send(request, to: base)
         guard (200..<300).contains(response.status) else {
             throw TestSupportError(
                 "\(method.rawValue) \(path) answered \(response.status): "

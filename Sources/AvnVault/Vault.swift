@@ -50,6 +50,7 @@ public final class Vault {
             // lose the last commit, which leaves at worst an orphan token that
             // the next login's sweep removes. It saves an fsync per command.
             try connection.execute("PRAGMA synchronous = NORMAL")
+            connection.keepWriteAheadLog()
             try connection.execute("PRAGMA foreign_keys = ON")
             if version < VaultSchema.currentVersion { try migrate() }
         } catch let error as VaultError {

@@ -16,8 +16,9 @@ let environment = ProcessInfo.processInfo.environment
 
 let dependencies = Dependencies(
     makeTransport: { timeout, caFile in
-        try CurlTransport(
-            timeoutSeconds: timeout ?? CurlTransport.defaultTimeoutSeconds, caFile: caFile)
+        try SocketTransport(
+            timeoutSeconds: timeout ?? SocketTransport.defaultTimeoutSeconds, caFile: caFile,
+            proxies: ProxySettings(environment: environment))
     },
     makeSecretStore: { kind, vaultPath, vaultID, environment in
         kind.makeStore(vaultPath: vaultPath, vaultID: vaultID, environment: environment)

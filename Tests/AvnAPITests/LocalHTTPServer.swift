@@ -19,24 +19,7 @@ final class LocalHTTPServer: @unchecked Sendable {
 
     /// Binds a port; without `listening` connections to it are refused.
     init(listening: Bool = true) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound, !listening || listen(fd, 4) == 0 else {
-            close(fd)
-            throw POSIXError(.EADDRINUSE)
-        }
-        socketFD = fd
-        port = UInt16(bigEndian: address.sin_port)
+        (socketFD, port) = try loopbackSocket(listening: listening)
     }
 
     var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
@@ -93,6 +76,27 @@ final class LocalHTTPServer: @unchecked Sendable {
             }
         return text[end.upperBound...].utf8.count >= (length ?? 0)
     }
+}
+
+/// A TCP socket bound to a free port on 127.0.0.1, listening unless told not to.
+func loopbackSocket(listening: Bool = true) throws -> (socket: Int32, port: UInt16) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw POSIXError(.EIO) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let bound = withUnsafeMutablePointer(to: &address) { pointer in
+        pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+        }
+    }
+    guard bound, !listening || listen(fd, 4) == 0 else {
+        close(fd)
+        throw POSIXError(.EADDRINUSE)
+    }
+    return (fd, UInt16(bigEndian: address.sin_port))
 }
 
 /// A raw HTTP/1.1 answer that closes the connection.

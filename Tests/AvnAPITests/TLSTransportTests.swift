@@ -89,8 +89,11 @@ final class TLSTransportTests {
         server.waitUntilExit()
     }
 
-    private func get(port: Int, host: String, caFile: String?) throws -> HTTPResponse {
-        let transport = try CurlTransport(timeoutSeconds: 5, caFile: caFile)
+    private func get(
+        port: Int, host: String, caFile: String?, environment: [String: String] = [:]
+    ) throws -> HTTPResponse {
+        let transport = try SocketTransport(
+            timeoutSeconds: 5, caFile: caFile, proxies: ProxySettings(environment: environment))
         return try transport.send(
             HTTPRequest(method: .get, path: "/"),
             to: try #require(URL(string: "https://\(host):\(port)")))
@@ -124,5 +127,48 @@ final class TLSTransportTests {
             guard case .tls = error as? TransportError else { return false }
             return true
         }
+    }
+
+    @Test func aTunnelThroughAnHTTPProxyReachesTheServer() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        let proxy = try ConnectProxy()
+        let response = try get(
+            port: port, host: "localhost", caFile: folder.path + "/ca.pem",
+            environment: ["HTTPS_PROXY": "http://user:p%40ss@127.0.0.1:\(proxy.port)"])
+        #expect(response.status == 200)
+        let lines = proxy.request.components(separatedBy: "\r\n")
+        #expect(lines.first == "CONNECT localhost:\(port) HTTP/1.1")
+        #expect(lines.contains("Host: localhost:\(port)"))
+        let credentials = Data("user:p@ss".utf8).base64EncodedString()
+        #expect(lines.contains("Proxy-Authorization: Basic \(credentials)"))
+    }
+
+    @Test func aProxyThatRefusesTheTunnelIsAnError() throws {
+        let proxy = try ConnectProxy(
+            refusal: "HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
+        #expect {
+            try get(
+                port: 443, host: "localhost", caFile: folder.path + "/ca.pem",
+                environment: ["https_proxy": "127.0.0.1:\(proxy.port)"])
+        } throws: { error in
+            guard case .cannotConnect(let host, let detail) = error as? TransportError else {
+                return false
+            }
+            return host == "localhost" && detail.contains("answered 407 to CONNECT")
+        }
+    }
+
+    @Test func hostsInNoProxyAreReachedDirectly() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        let closed = try LocalHTTPServer(listening: false)
+        defer { closed.stop() }
+        let response = try get(
+            port: port, host: "localhost", caFile: folder.path + "/ca.pem",
+            environment: [
+                "HTTPS_PROXY": "http://127.0.0.1:\(closed.port)", "NO_PROXY": "example.com,localhost",
+            ])
+        #expect(response.status == 200)
     }
 }

@@ -1,3 +1,4 @@
+import AvnAPI
 import AvnTestSupport
 import Foundation
 import Testing
@@ -176,6 +177,16 @@ struct ManPageTests {
             let listed = chapter.contains(".B \(variable)")
             #expect(listed, "avn.1 ENVIRONMENT has no entry '.B \(variable)'")
         }
+    }
+
+    @Test(arguments: ProxySettings.proxyVariables + ProxySettings.exclusionVariables)
+    func everyProxyVariableIsInAvn1(variable: String) throws {
+        let chapter = try #require(try ManPage.load("avn.1").chapter("ENVIRONMENT"))
+        let named = chapter.contains { line in
+            line.hasPrefix(".BR ")
+                && line.split(whereSeparator: { " \",".contains($0) }).contains { $0 == variable }
+        }
+        #expect(named, "avn.1 ENVIRONMENT has no .BR entry naming \(variable)")
     }
 }
 

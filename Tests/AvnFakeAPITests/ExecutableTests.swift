@@ -1,3 +1,4 @@
+import AvnTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ struct ExecutableTests {
         process.arguments = ["--port", "0", "--seed", seedFile.path]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try process.runSerially()
         defer { process.terminate(); process.waitUntilExit() }
 
         var text = ""
@@ -52,7 +53,7 @@ struct ExecutableTests {
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()
-        try process.run()
+        try process.runSerially()
         process.waitUntilExit()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)

@@ -1,7 +1,7 @@
 import Glibc
 
 /// Overwrites bytes that held a password or token before their memory is
-/// released. Copies made elsewhere (Swift strings, curl's copy of a body)
+/// released. Copies made elsewhere (Swift strings, OpenSSL's buffers)
 /// are out of reach; this only shortens how long our own buffers keep them.
 func wipe(_ bytes: inout [UInt8]) {
     // explicit_bzero, unlike memset, is never dropped as a dead store.

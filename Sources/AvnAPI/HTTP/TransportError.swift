@@ -19,6 +19,9 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
     case unsupportedURL(detail: String)
     /// The CA file given with `--auth-ca` or `AIVEN_CA_CERT` cannot be read.
     case caFileUnreadable(path: String)
+    /// The proxy variable in effect is unusable; its value (which may hold a
+    /// password) is never repeated.
+    case badProxy(variable: String, detail: String)
     case other(detail: String)
 
     /// Whether a GET may be sent again: the request surely or likely never
@@ -59,6 +62,8 @@ public enum TransportError: Error, Equatable, Sendable, CustomStringConvertible 
         case .caFileUnreadable(let path):
             "cannot read the CA file \(path); check the path given with --auth-ca or "
                 + "AIVEN_CA_CERT"
+        case .badProxy(let variable, let detail):
+            "unusable proxy in \(variable): \(detail); give http://HOST:PORT, or unset it"
         case .other(let detail):
             "the HTTP request failed: \(detail); try again, or check the API URL"
         }

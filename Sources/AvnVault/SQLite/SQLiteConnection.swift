@@ -31,6 +31,12 @@ final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// Keeps the write-ahead log when the connection closes: no checkpoint
+    /// and no fsync at the end of every command (see the shim).
+    func keepWriteAheadLog() {
+        _ = avn_sqlite_keep_wal(handle)
+    }
+
     /// Waits up to `milliseconds` for a lock held by another process.
     func setBusyTimeout(milliseconds: Int32) {
         sqlite3_busy_timeout(handle, milliseconds)

@@ -1,8 +1,9 @@
-import AvnAPI
 import Foundation
 import Testing
 
-@Suite struct CurlTransportTests {
+@testable import AvnAPI
+
+@Suite struct SocketTransportTests {
     @Test func aRequestMakesARoundTripToALocalServer() throws {
         let server = try LocalHTTPServer()
         defer { server.stop() }
@@ -12,7 +13,7 @@ import Testing
                     status: "200 OK",
                     headers: ["Content-Type: application/json", "X-Request-Id: r1"],
                     body: #"{"ok": true}"#)))
-        let transport = try CurlTransport(timeoutSeconds: 5)
+        let transport = try SocketTransport(timeoutSeconds: 5)
         let request = HTTPRequest(
             method: .put, path: "/v1/access_token/a%2Bb%2Fc%3D",
             headers: ["authorization": "aivenv1 abc", "content-type": "application/json"],
@@ -33,7 +34,7 @@ import Testing
     @Test func aClosedPortGivesConnectionRefused() throws {
         let server = try LocalHTTPServer(listening: false)
         defer { server.stop() }
-        let transport = try CurlTransport(timeoutSeconds: 5)
+        let transport = try SocketTransport(timeoutSeconds: 5)
         #expect(throws: TransportError.connectionRefused(host: "127.0.0.1")) {
             try transport.send(HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
         }
@@ -44,7 +45,7 @@ import Testing
         defer { server.stop() }
         server.serveOnce(.hold)
         // Foundation on Linux counts request timeouts in whole seconds only.
-        let transport = try CurlTransport(timeoutSeconds: 1)
+        let transport = try SocketTransport(timeoutSeconds: 1)
         let start = Date()
         #expect(throws: TransportError.timedOut(seconds: 1)) {
             try transport.send(HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
@@ -60,7 +61,7 @@ import Testing
                 rawAnswer(
                     status: "302 Found", headers: ["Location: http://127.0.0.1:9/elsewhere"],
                     body: "")))
-        let transport = try CurlTransport(timeoutSeconds: 5)
+        let transport = try SocketTransport(timeoutSeconds: 5)
         let response = try transport.send(
             HTTPRequest(method: .get, path: "/v1/me"), to: server.baseURL)
         #expect(response.status == 302)
@@ -72,7 +73,7 @@ import Testing
         defer { server.stop() }
         server.serveOnce(.respond(rawAnswer(status: "200 OK", body: "<html>proxy page</html>")))
         let client = AivenClient(
-            baseURL: server.baseURL, token: "tok", transport: try CurlTransport(),
+            baseURL: server.baseURL, token: "tok", transport: try SocketTransport(),
             userAgent: "avn-test")
         let error = try #require(throws: APIClientError.self) { try client.projects() }
         guard case .invalidResponse(let detail) = error else {
@@ -85,7 +86,7 @@ import Testing
     @Test(arguments: ["http://192.0.2.1", "http://192.0.2.1:8080/base", "http://example.com"])
     func plainHTTPToAnotherHostIsRefusedBeforeConnecting(url: String) throws {
         // 192.0.2.0/24 is reserved for documentation: no traffic could ever succeed.
-        let transport = try CurlTransport(timeoutSeconds: 30)
+        let transport = try SocketTransport(timeoutSeconds: 30)
         let host = try #require(URL(string: url)?.host)
         let start = Date()
         #expect(throws: TransportError.insecureURL(host: host)) {
@@ -96,13 +97,81 @@ import Testing
 
     @Test func anUnreadableCAFileIsRefused() {
         #expect(throws: TransportError.caFileUnreadable(path: "/nonexistent/ca.pem")) {
-            try CurlTransport(caFile: "/nonexistent/ca.pem")
+            try SocketTransport(caFile: "/nonexistent/ca.pem")
         }
     }
 
     @Test func theTimeoutIsAtLeastOneSecond() throws {
-        #expect(try CurlTransport(timeoutSeconds: 0).timeoutSeconds == 1)
-        #expect(try CurlTransport().timeoutSeconds == 60)
+        #expect(try SocketTransport(timeoutSeconds: 0).timeoutSeconds == 1)
+        #expect(try SocketTransport().timeoutSeconds == 60)
+    }
+}
+
+@Suite struct ProxySettingsTests {
+    private func proxy(_ environment: [String: String], for host: String = "api.aiven.io") throws
+        -> ProxySettings.Endpoint?
+    {
+        try ProxySettings(environment: environment).proxy(for: host)
+    }
+
+    @Test func noVariableMeansNoProxy() throws {
+        #expect(try proxy(["http_proxy": "http://127.0.0.1:3128"]) == nil)
+        #expect(try ProxySettings.none.proxy(for: "api.aiven.io") == nil)
+    }
+
+    @Test func theLowerCaseHTTPSVariableComesFirst() throws {
+        let environment = [
+            "https_proxy": "http://first:8080", "HTTPS_PROXY": "http://second:8080",
+            "ALL_PROXY": "http://third:8080",
+        ]
+        #expect(try proxy(environment)?.host == "first")
+        #expect(try proxy(["ALL_PROXY": "http://third:8080"])?.host == "third")
+    }
+
+    @Test func aBareHostAndPortIsAnHTTPProxyAndThePortDefaultsTo1080() throws {
+        let bare = try proxy(["HTTPS_PROXY": "proxy.example:3128"])
+        #expect(bare?.host == "proxy.example")
+        #expect(bare?.port == 3128)
+        let portless = try proxy(["HTTPS_PROXY": "http://[::1]"])
+        #expect(portless?.host == "::1")
+        #expect(portless?.port == 1080)
+        #expect(portless?.authorization == nil)
+    }
+
+    @Test(arguments: [
+        ("api.aiven.io", true), ("API.Aiven.IO", true), ("console.aiven.io", false),
+        ("internal.example.com", false), ("example.com", false), ("notexample.com", true),
+        ("10.0.0.1", false),
+    ])
+    func noProxyListsHostsAndDomains(host: String, proxied: Bool) throws {
+        let environment = [
+            "HTTPS_PROXY": "http://proxy:3128",
+            "no_proxy": " console.aiven.io, .example.com ,10.0.0.1,,",
+            "NO_PROXY": "api.aiven.io",
+        ]
+        #expect((try proxy(environment, for: host) != nil) == proxied)
+    }
+
+    @Test func anAsteriskInNoProxyTurnsTheProxyOff() throws {
+        #expect(try proxy(["HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "*"]) == nil)
+    }
+
+    @Test(arguments: [
+        "https://user:secret-word@proxy:443", "socks5://user:secret-word@proxy:1080",
+        "http://user:secret-word@",
+    ])
+    func anUnusableProxyIsRefusedWithoutRepeatingIt(value: String) throws {
+        let environment = ["HTTPS_PROXY": value, "NO_PROXY": "localhost"]
+        // Only a request that would use it fails.
+        #expect(try proxy(environment, for: "localhost") == nil)
+        let error = try #require(throws: TransportError.self) { try proxy(environment) }
+        guard case .badProxy(let variable, _) = error else {
+            Issue.record("unexpected error \(error)")
+            return
+        }
+        #expect(variable == "HTTPS_PROXY")
+        #expect(!error.description.contains("secret-word"))
+        #expect(error.description.hasPrefix("unusable proxy in HTTPS_PROXY: "))
     }
 }
 
