@@ -105,7 +105,7 @@ public struct AvnRunner: Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory)
         let input = Pipe()
         process.standardInput = input
-        try process.runSerially()
+        try process.run()
         // A program that exits (or is killed) before reading its input closes
         // the pipe: that is its business, not a failure of the harness.
         if let stdin { try? input.fileHandleForWriting.write(contentsOf: Data(stdin.utf8)) }
@@ -121,7 +121,7 @@ public struct AvnRunner: Sendable {
     private func makeProcess(
         _ program: String, _ arguments: [String], environment: [String: String],
         outPath: String, errPath: String
-    ) throws -> Process {
+    ) throws -> ChildProcess {
         for path in [outPath, errPath] {
             guard FileManager.default.createFile(atPath: path, contents: nil) else {
                 throw TestSupportError("cannot create \(path)")
@@ -130,7 +130,7 @@ public struct AvnRunner: Sendable {
         guard let out = FileHandle(forWritingAtPath: outPath),
             let err = FileHandle(forWritingAtPath: errPath)
         else { throw TestSupportError("cannot open the output files in \(folder)") }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.environment = environment
@@ -141,7 +141,7 @@ public struct AvnRunner: Sendable {
     }
 
     /// Waits for the process; kills it after `timeout` seconds and says so.
-    private func waitForExit(_ process: Process, timeout: TimeInterval) -> Bool {
+    private func waitForExit(_ process: ChildProcess, timeout: TimeInterval) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline {
             usleep(5_000)

@@ -9,20 +9,20 @@ import Glibc
 public final class FakeAPIProcess: @unchecked Sendable {
     /// The base URL without `/v1`, such as `http://127.0.0.1:40123`.
     public let url: String
-    private let process: Process
+    private let process: ChildProcess
     private let lock = NSLock()
 
     /// Starts the stand-in with `seedJSON` (the `--seed` file format) written to `seedPath`.
     public init(seedJSON: String, seedPath: String, arguments: [String] = []) throws {
         try Data(seedJSON.utf8).write(to: URL(fileURLWithPath: seedPath))
-        process = Process()
+        process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: try BuiltProducts.fakeAPI())
         process.arguments = ["--port", "0", "--seed", seedPath] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        try process.runSerially()
+        try process.run()
         guard let line = Self.firstLine(of: output.fileHandleForReading),
             line.hasPrefix("http://")
         else {

@@ -98,14 +98,14 @@ public struct StoreInspector: Sendable {
     public static func secretToolStore(
         _ secret: String, label: String, attributes: [(String, String)]
     ) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/secret-tool")
         process.arguments = ["store", "--label", label] + attributes.flatMap { [$0.0, $0.1] }
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.runSerially()
+        try process.run()
         input.fileHandleForWriting.write(Data(secret.utf8))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()

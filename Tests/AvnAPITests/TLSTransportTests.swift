@@ -33,19 +33,19 @@ final class TLSTransportTests {
             openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other-ca \\
                 -keyout other.key -out other.pem 2>/dev/null
             """
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script]
         process.currentDirectoryURL = folder
-        try process.runSerially()
+        try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
     }
 
     /// Starts `openssl s_server -www` on a free loopback port.
-    private func startServer() throws -> (port: Int, server: Process) {
+    private func startServer() throws -> (port: Int, server: ChildProcess) {
         for port in (20000..<20100).shuffled() {
-            let server = Process()
+            let server = ChildProcess()
             server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
             server.arguments = [
                 "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key",
@@ -54,7 +54,7 @@ final class TLSTransportTests {
             server.currentDirectoryURL = folder
             server.standardOutput = FileHandle.nullDevice
             server.standardError = FileHandle.nullDevice
-            try server.runSerially()
+            try server.run()
             for _ in 0..<50 {
                 if let socket = try? connectable(port) { close(socket); return (port, server) }
                 if !server.isRunning { break }
@@ -84,7 +84,7 @@ final class TLSTransportTests {
         return socket
     }
 
-    private func stop(_ server: Process) {
+    private func stop(_ server: ChildProcess) {
         kill(server.processIdentifier, SIGKILL)
         server.waitUntilExit()
     }

@@ -27,7 +27,7 @@ struct CompletionScriptTests {
             COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _avn
             printf '%s\\n' "${COMPREPLY[@]}"
             """
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", driver]
         var environment = ["PATH": Self.repository.path + "/.build/debug:/usr/bin:/bin"]
@@ -35,7 +35,7 @@ struct CompletionScriptTests {
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output
-        try process.runSerially()
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
@@ -94,7 +94,7 @@ struct CompletionScriptTests {
         let file = folder.appendingPathComponent("completion")
         try script.write(to: file, atomically: true, encoding: .utf8)
 
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: shell)
         process.arguments = ["-c", command.replacingOccurrences(of: "$FILE", with: file.path)]
         process.environment = [
@@ -105,7 +105,7 @@ struct CompletionScriptTests {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.runSerially()
+        try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(

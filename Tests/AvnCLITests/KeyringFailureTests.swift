@@ -31,7 +31,7 @@ struct KeyringFailureTests {
     {
         let (folder, path) = try makeVault()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = Self.repository.appendingPathComponent(".build/debug/avn")
         process.arguments = ["user", "token"]
         var environment = ["AVN_VAULT": path, "HOME": folder.path, "PATH": "/usr/bin:/bin"]
@@ -41,7 +41,7 @@ struct KeyringFailureTests {
         process.standardError = errors
         process.standardOutput = Pipe()
         let start = Date()
-        try process.runSerially()
+        try process.run()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (
@@ -51,17 +51,17 @@ struct KeyringFailureTests {
     }
 
     /// Starts a private bus from `config`; returns its address and the daemon.
-    private func startBus(config: String) throws -> (address: String, daemon: Process) {
+    private func startBus(config: String) throws -> (address: String, daemon: ChildProcess) {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("avn-bus-\(UUID().uuidString).conf")
         try config.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let daemon = Process()
+        let daemon = ChildProcess()
         daemon.executableURL = URL(fileURLWithPath: "/usr/bin/dbus-daemon")
         daemon.arguments = ["--config-file=\(file.path)", "--nofork", "--print-address=1"]
         let output = Pipe()
         daemon.standardOutput = output
-        try daemon.runSerially()
+        try daemon.run()
         let line = output.fileHandleForReading.availableData
         let address = String(decoding: line, as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -71,7 +71,7 @@ struct KeyringFailureTests {
 
     /// Ends a helper process. SIGKILL, because processes started by the test
     /// runner inherit a signal mask that blocks SIGTERM.
-    private func stop(_ process: Process) {
+    private func stop(_ process: ChildProcess) {
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
     }
@@ -119,7 +119,7 @@ struct KeyringFailureTests {
         let (address, daemon) = try startBus(config: Self.emptyBusConfig)
         defer { stop(daemon) }
         // Owns the name and never reads a message.
-        let squatter = Process()
+        let squatter = ChildProcess()
         squatter.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         squatter.arguments = [
             "-c",
@@ -130,7 +130,7 @@ struct KeyringFailureTests {
         squatter.environment = ["DBUS_SESSION_BUS_ADDRESS": address]
         let ready = Pipe()
         squatter.standardOutput = ready
-        try squatter.runSerially()
+        try squatter.run()
         defer { stop(squatter) }
         _ = ready.fileHandleForReading.availableData
 

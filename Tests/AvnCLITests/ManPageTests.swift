@@ -83,13 +83,13 @@ struct ManPageTests {
     func pageIsCleanUnderMandocLint(name: String) throws {
         let mandoc = try #require(
             mandocPath(), "mandoc is needed to check the man pages; install the mandoc package")
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: mandoc)
         process.arguments = ["-T", "lint", "-W", "warning", ManPage.path(of: name)]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
-        try process.runSerially()
+        try process.run()
         let messages = String(
             decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()

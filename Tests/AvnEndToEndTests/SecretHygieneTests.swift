@@ -104,7 +104,7 @@ final class PausedProcess: @unchecked Sendable {
     /// The user the child runs as: nobody when the tests run as root, else the tests' user.
     static let runAs: uid_t = geteuid() == 0 ? 65_534 : geteuid()
 
-    let process = Process()
+    let process = ChildProcess()
 
     init(_ executable: String, _ arguments: [String], environment: [String: String]) throws {
         if geteuid() == 0 {
@@ -120,7 +120,7 @@ final class PausedProcess: @unchecked Sendable {
         process.standardInput = Pipe()
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.runSerially()
+        try process.run()
     }
 
     /// Waits up to 10 seconds for the child to stop itself.

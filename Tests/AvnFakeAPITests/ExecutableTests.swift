@@ -24,12 +24,12 @@ struct ExecutableTests {
             .write(to: seedFile)
         defer { try? FileManager.default.removeItem(at: seedFile) }
 
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = try Self.executable()
         process.arguments = ["--port", "0", "--seed", seedFile.path]
         let output = Pipe()
         process.standardOutput = output
-        try process.runSerially()
+        try process.run()
         defer { process.terminate(); process.waitUntilExit() }
 
         var text = ""
@@ -47,13 +47,13 @@ struct ExecutableTests {
     }
 
     @Test func exitsWith2AndOneErrorLineOnBadArguments() throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = try Self.executable()
         process.arguments = ["--port", "nope"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = Pipe()
-        try process.runSerially()
+        try process.run()
         process.waitUntilExit()
         let data = errors.fileHandleForReading.readDataToEndOfFile()
         let text = String(decoding: data, as: UTF8.self)

@@ -67,7 +67,7 @@ struct KeyringSearch {
     /// Adds an item of our schema with `secret-tool store`, the way another
     /// program (or an older avn) could have left a second item for a profile.
     static func store(_ secret: String, profileID: String, email: String) throws {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/secret-tool")
         process.arguments = [
             "store", "--label", "extra item", "xdg:schema", "io.aiven.avn.Token",
@@ -75,7 +75,7 @@ struct KeyringSearch {
         ]
         let input = Pipe()
         process.standardInput = input
-        try process.runSerially()
+        try process.run()
         input.fileHandleForWriting.write(Data(secret.utf8))
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
@@ -85,14 +85,14 @@ struct KeyringSearch {
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws -> (String, String) {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: tool)
         process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.runSerially()
+        try process.run()
         // Small outputs: both fit in the pipe buffers, so reading in turn cannot block.
         process.waitUntilExit()
         let out = output.fileHandleForReading.readDataToEndOfFile()

@@ -58,7 +58,7 @@ struct VaultTests {
         let folder = try TemporaryFolder()
         let path = "\(folder.path)/vault.sqlite3"
         // Written by "a newer avn": schema 99, rollback journal mode.
-        let setup = Process()
+        let setup = ChildProcess()
         setup.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         setup.arguments = [
             "python3", "-c",
@@ -68,7 +68,7 @@ struct VaultTests {
             c.commit(); c.close()
             """,
         ]
-        try setup.runSerially()
+        try setup.run()
         setup.waitUntilExit()
         try #require(setup.terminationStatus == 0)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
