@@ -40,8 +40,10 @@ public final class ChildProcess: @unchecked Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         // The child's ends of pipes, closed here once the child has them.
         var childEnds: [FileHandle] = []
-        let streams = [(standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO),
-            (standardError, STDERR_FILENO)]
+        let streams = [
+            (standardInput, STDIN_FILENO), (standardOutput, STDOUT_FILENO),
+            (standardError, STDERR_FILENO),
+        ]
         for (stream, target) in streams {
             let isInput = target == STDIN_FILENO
             switch stream {
@@ -144,12 +146,14 @@ public final class ChildProcess: @unchecked Sendable {
 /// glibc's posix_spawn extensions (2.29 and 2.34), which its headers show to
 /// C only with _GNU_SOURCE; looked up by name instead.
 private enum GNUSpawnActions {
-    typealias CloseFrom = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32
-    ) -> Int32
-    typealias ChangeFolder = @convention(c) (
-        UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
-    ) -> Int32
+    typealias CloseFrom =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32
+        ) -> Int32
+    typealias ChangeFolder =
+        @convention(c) (
+            UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>
+        ) -> Int32
 
     static let closeFrom = function("posix_spawn_file_actions_addclosefrom_np", as: CloseFrom.self)
     static let chdir = function("posix_spawn_file_actions_addchdir_np", as: ChangeFolder.self)

@@ -65,7 +65,9 @@ final class ConnectProxy: @unchecked Sendable {
             for (index, entry) in descriptors.enumerated() where entry.revents != 0 {
                 let from = entry.fd
                 let to = index == 0 ? second : first
-                let count = buffer.withUnsafeMutableBytes { recv(from, $0.baseAddress, $0.count, 0) }
+                let count = buffer.withUnsafeMutableBytes {
+                    recv(from, $0.baseAddress, $0.count, 0)
+                }
                 guard count > 0 else { return }
                 _ = buffer.withUnsafeBytes { send(to, $0.baseAddress, count, Int32(MSG_NOSIGNAL)) }
             }

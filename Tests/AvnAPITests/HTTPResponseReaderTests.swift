@@ -32,9 +32,10 @@ import Testing
             "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: 12\r\n"
                 + "X-Request-Id:  r1 \r\n\r\n{\"ok\": true}", step: step)
         #expect(response.status == 201)
-        #expect(response.headers == [
-            "content-type": "application/json", "content-length": "12", "x-request-id": "r1",
-        ])
+        #expect(
+            response.headers == [
+                "content-type": "application/json", "content-length": "12", "x-request-id": "r1",
+            ])
         #expect(body(response) == "{\"ok\": true}")
     }
 

@@ -95,6 +95,20 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 0.5)
     }
 
+    @Test func aHeaderValueWithALineBreakIsRefusedBeforeConnecting() throws {
+        let server = try LocalHTTPServer(listening: false)
+        defer { server.stop() }
+        let transport = try SocketTransport(timeoutSeconds: 5)
+        let request = HTTPRequest(
+            method: .get, path: "/v1/me",
+            headers: ["authorization": "aivenv1 secret-value\r\nx-injected: 1"])
+        let error = try #require(throws: TransportError.self) {
+            try transport.send(request, to: server.baseURL)
+        }
+        #expect(error.description.contains("the authorization header holds a line break"))
+        #expect(!error.description.contains("secret-value"))
+    }
+
     @Test func anUnreadableCAFileIsRefused() {
         #expect(throws: TransportError.caFileUnreadable(path: "/nonexistent/ca.pem")) {
             try SocketTransport(caFile: "/nonexistent/ca.pem")

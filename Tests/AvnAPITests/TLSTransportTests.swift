@@ -167,7 +167,8 @@ final class TLSTransportTests {
         let response = try get(
             port: port, host: "localhost", caFile: folder.path + "/ca.pem",
             environment: [
-                "HTTPS_PROXY": "http://127.0.0.1:\(closed.port)", "NO_PROXY": "example.com,localhost",
+                "HTTPS_PROXY": "http://127.0.0.1:\(closed.port)",
+                "NO_PROXY": "example.com,localhost",
             ])
         #expect(response.status == 200)
     }

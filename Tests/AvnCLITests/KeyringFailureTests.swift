@@ -1,5 +1,5 @@
-import AvnVault
 import AvnTestSupport
+import AvnVault
 import Foundation
 import Testing
 

@@ -59,7 +59,8 @@ final class Connection {
         defer { if let found { freeaddrinfo(found) } }
         guard resolved == 0 else {
             if resolved == EAI_SYSTEM || resolved == EAI_MEMORY {
-                throw .other(detail: "cannot resolve \(host): \(String(cString: gai_strerror(resolved)))")
+                throw .other(
+                    detail: "cannot resolve \(host): \(String(cString: gai_strerror(resolved)))")
             }
             throw .cannotResolve(host: host)
         }
@@ -69,7 +70,8 @@ final class Connection {
         while let current = address?.pointee {
             address = current.ai_next
             let descriptor = Glibc.socket(
-                current.ai_family, current.ai_socktype | Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue),
+                current.ai_family,
+                current.ai_socktype | Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue),
                 current.ai_protocol)
             guard descriptor >= 0 else {
                 lastError = errno

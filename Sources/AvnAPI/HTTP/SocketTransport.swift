@@ -33,6 +33,14 @@ public final class SocketTransport: HTTPTransport {
     public func send(_ request: HTTPRequest, to baseURL: URL) throws(TransportError) -> HTTPResponse
     {
         try URLSecurityPolicy.check(baseURL)
+        // A line break in a value (a pasted token, say) would start a header of its own.
+        // Bytes, not Characters: "\r\n" is one Character.
+        let breaks: Set<UInt8> = [13, 10, 0]
+        if let bad = request.headers.first(where: { $0.value.utf8.contains(where: breaks.contains) }
+        ) {
+            throw .other(
+                detail: "the \(bad.key) header holds a line break; check the token or value")
+        }
         let target = Target(baseURL)
         let deadline = Deadline(seconds: timeoutSeconds)
         let connection: Connection

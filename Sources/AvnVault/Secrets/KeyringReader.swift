@@ -53,7 +53,9 @@ final class KeyringReader {
         switch (Self.count(unlocked), Self.count(locked)) {
         case (0, 0): return .missing
         case (0, _): return .locked
-        case (1, 0): return .found(try secret(atPath: unlocked![0]!))
+        case (1, 0):
+            guard let only = unlocked?.pointee else { return .several }
+            return .found(try secret(atPath: only))
         default: return .several
         }
     }
@@ -75,7 +77,8 @@ final class KeyringReader {
         }
         defer { avn_secret_free(bytes, length) }
         guard length > 0 else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
+        return String(
+            decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
     }
 
     private static func count(_ list: UnsafeMutablePointer<UnsafeMutablePointer<gchar>?>?) -> Int {
