@@ -19,7 +19,8 @@ final class TLSTransportTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// A CA, and a server certificate it signs for `localhost` only.
+    /// A CA, a server certificate it signs for `localhost` only, and one it
+    /// signs for the address 127.0.0.1 only.
     private func makeCertificates() throws {
         let script = """
             set -e
@@ -30,6 +31,11 @@ final class TLSTransportTests {
             printf 'subjectAltName=DNS:localhost\\n' > ext.cnf
             openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \\
                 -days 2 -extfile ext.cnf -out server.pem 2>/dev/null
+            openssl req -newkey rsa:2048 -nodes -subj /CN=address \\
+                -keyout address.key -out address.csr 2>/dev/null
+            printf 'subjectAltName=IP:127.0.0.1\\n' > address.cnf
+            openssl x509 -req -in address.csr -CA ca.pem -CAkey ca.key -CAcreateserial \\
+                -days 2 -extfile address.cnf -out address.pem 2>/dev/null
             openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=other-ca \\
                 -keyout other.key -out other.pem 2>/dev/null
             """
@@ -42,14 +48,17 @@ final class TLSTransportTests {
         try #require(process.terminationStatus == 0)
     }
 
-    /// Starts `openssl s_server -www` on a free loopback port.
-    private func startServer() throws -> (port: Int, server: ChildProcess) {
+    /// Starts `openssl s_server -www` on a free loopback port, with the
+    /// certificate and key `name`.pem and `name`.key.
+    private func startServer(certificate name: String = "server") throws
+        -> (port: Int, server: ChildProcess)
+    {
         for port in (20000..<20100).shuffled() {
             let server = ChildProcess()
             server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
             server.arguments = [
-                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "server.pem", "-key",
-                "server.key", "-www", "-quiet",
+                "s_server", "-accept", "127.0.0.1:\(port)", "-cert", "\(name).pem", "-key",
+                "\(name).key", "-www", "-quiet",
             ]
             server.currentDirectoryURL = folder
             server.standardOutput = FileHandle.nullDevice
@@ -126,6 +135,20 @@ final class TLSTransportTests {
         } throws: { error in
             guard case .tls = error as? TransportError else { return false }
             return true
+        }
+    }
+
+    @Test func anAddressIsCheckedAgainstTheCertificatesAddresses() throws {
+        let (port, server) = try startServer(certificate: "address")
+        defer { stop(server) }
+        let response = try get(port: port, host: "127.0.0.1", caFile: folder.path + "/ca.pem")
+        #expect(response.status == 200)
+        // The same server by name: the certificate names no host.
+        #expect {
+            try get(port: port, host: "localhost", caFile: folder.path + "/ca.pem")
+        } throws: { error in
+            guard case .tls(let detail) = error as? TransportError else { return false }
+            return detail.contains("certificate verify failed")
         }
     }
 
