@@ -126,6 +126,17 @@ final class TLSTransportTests {
         }
     }
 
+    @Test func withoutACAFileTheSystemRootsDecideAndDoNotKnowTheTestCA() throws {
+        let (port, server) = try startServer()
+        defer { stop(server) }
+        #expect {
+            try get(port: port, host: "localhost", caFile: nil)
+        } throws: { error in
+            guard case .tls(let detail) = error as? TransportError else { return false }
+            return detail.contains("certificate verify failed")
+        }
+    }
+
     @Test func aWrongHostNameIsRefused() throws {
         let (port, server) = try startServer()
         defer { stop(server) }
