@@ -36,6 +36,13 @@ struct HTTPResponseReader {
     private var head: Head?
     /// Where the body starts in `bytes`, once the head is read.
     private var bodyStart = 0
+    /// Where the search for the end of the head goes on, so that bytes
+    /// arriving one by one are not searched again and again.
+    private var headSearch = 0
+    /// For a chunked body: the chunks decoded so far, and where the next
+    /// chunk's size line starts in `bytes`.
+    private var chunks: [UInt8] = []
+    private var nextChunk: Int?
 
     init(bodiless: Bool = false) {
         self.bodiless = bodiless
@@ -45,15 +52,17 @@ struct HTTPResponseReader {
     mutating func receive(_ data: some Sequence<UInt8>) throws(Failure) -> HTTPResponse? {
         bytes.append(contentsOf: data)
         while head == nil {
-            guard let end = Self.endOfHead(in: bytes, from: bodyStart) else {
+            guard let end = Self.endOfHead(in: bytes, from: max(bodyStart, headSearch)) else {
                 if bytes.count - bodyStart > Self.headLimit {
                     throw .malformed("a header block longer than \(Self.headLimit) bytes")
                 }
+                headSearch = max(bodyStart, bytes.count - 3)
                 return nil
             }
             var parsed = try Self.parseHead(bytes[bodyStart..<end - 4])
             if bodiless { parsed.framing = .length(0) }
             bodyStart = end
+            headSearch = end
             // An interim answer ("100 Continue", "103 Early Hints"): the real one follows.
             if (100..<200).contains(parsed.status) { continue }
             head = parsed
@@ -71,9 +80,10 @@ struct HTTPResponseReader {
     /// Overwrites every byte received, which may include a token.
     mutating func wipe() {
         AvnAPI.wipe(&bytes)
+        AvnAPI.wipe(&chunks)
     }
 
-    private func completeResponse(atClose: Bool) throws(Failure) -> HTTPResponse? {
+    private mutating func completeResponse(atClose: Bool) throws(Failure) -> HTTPResponse? {
         guard let head else { return nil }
         let body = bytes[bodyStart...]
         if body.count > Self.bodyLimit {
@@ -85,8 +95,8 @@ struct HTTPResponseReader {
             guard body.count >= length else { return nil }
             content = Array(body.prefix(length))
         case .chunked:
-            guard let decoded = try Self.decodeChunks(body) else { return nil }
-            content = decoded
+            guard try decodeChunks() else { return nil }
+            content = chunks
         case .untilClose:
             guard atClose else { return nil }
             content = Array(body)
@@ -151,43 +161,45 @@ struct HTTPResponseReader {
         return .untilClose
     }
 
-    /// The body of a chunked message, or `nil` while its last chunk has not
-    /// arrived. Chunk extensions and trailer fields are read and dropped.
-    private static func decodeChunks(_ body: ArraySlice<UInt8>) throws(Failure) -> [UInt8]? {
-        var content: [UInt8] = []
-        var index = body.startIndex
+    /// Decodes the chunks that have arrived whole into `chunks`; true once
+    /// the last chunk and the trailer fields after it are in. Extensions and
+    /// trailer fields are read and dropped.
+    private mutating func decodeChunks() throws(Failure) -> Bool {
+        var index = nextChunk ?? bodyStart
+        // Only whole chunks move the cursor; a partial one is read again later.
+        defer { nextChunk = index }
         while true {
-            guard let lineEnd = lineEnd(in: body, from: index) else { return nil }
-            let line = String(decoding: body[index..<lineEnd], as: UTF8.self)
+            guard let lineEnd = Self.lineEnd(in: bytes, from: index) else { return false }
+            let line = String(decoding: bytes[index..<lineEnd], as: UTF8.self)
             let digits = line.split(separator: ";", maxSplits: 1).first ?? ""
             guard let size = Int(digits.trimmingWhitespace(), radix: 16), size >= 0,
-                size <= bodyLimit
+                size <= Self.bodyLimit
             else {
                 throw .malformed("an invalid chunk size line")
             }
-            index = lineEnd + 2
+            let data = lineEnd + 2
             if size == 0 {
                 // Trailer fields, if any, then a blank line.
+                var trailer = data
                 while true {
-                    guard let end = self.lineEnd(in: body, from: index) else { return nil }
-                    if end == index { return content }
-                    index = end + 2
+                    guard let end = Self.lineEnd(in: bytes, from: trailer) else { return false }
+                    if end == trailer { return true }
+                    trailer = end + 2
                 }
             }
-            guard body.endIndex - index >= size + 2 else { return nil }
-            content.append(contentsOf: body[index..<index + size])
-            index += size
-            guard body[index] == 13, body[index + 1] == 10 else {
+            guard bytes.count - data >= size + 2 else { return false }
+            guard bytes[data + size] == 13, bytes[data + size + 1] == 10 else {
                 throw .malformed("a chunk that does not end with CRLF")
             }
-            index += 2
+            chunks.append(contentsOf: bytes[data..<data + size])
+            index = data + size + 2
         }
     }
 
     /// The index of the next CRLF at or after `start`.
-    private static func lineEnd(in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+    private static func lineEnd(in bytes: [UInt8], from start: Int) -> Int? {
         var index = start
-        while index + 1 < bytes.endIndex {
+        while index + 1 < bytes.count {
             if bytes[index] == 13 && bytes[index + 1] == 10 { return index }
             index += 1
         }
