@@ -13,7 +13,9 @@ enum FilePermissions {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw .cannotOpen(path: path, detail: "it is not a folder")
             }
-            if tighten { try restrict(path, info: info, to: privateFolder) }
+            if tighten {
+                try restrict(path, info: info, to: privateFolder) { chmod(path, $0) }
+            }
             return
         }
         guard errno == ENOENT else { throw .cannotOpen(path: path, detail: lastError()) }
@@ -42,25 +44,24 @@ enum FilePermissions {
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw .cannotOpen(path: path, detail: "it is not a regular file")
         }
-        guard info.st_mode & 0o077 != 0 else { return }
-        guard info.st_uid == geteuid(), fchmod(descriptor, privateFile) == 0 else {
-            throw .insecurePermissions(
-                path: path,
-                detail: "it is readable by other users (mode \(octal(info.st_mode))) and "
-                    + "cannot be changed; make it private with 'chmod 600 \(path)'")
-        }
+        // Through the descriptor: the name may have been swapped meanwhile.
+        try restrict(path, info: info, to: privateFile) { fchmod(descriptor, $0) }
     }
 
     /// Tightens an existing companion file (`-wal`, `-shm`); missing is fine.
     static func tightenIfPresent(_ path: String) throws(VaultError) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        try restrict(path, info: info, to: privateFile)
+        try restrict(path, info: info, to: privateFile) { chmod(path, $0) }
     }
 
-    private static func restrict(_ path: String, info: stat, to mode: mode_t) throws(VaultError) {
+    /// Sets `mode` with `change` when others have any access; refuses what we
+    /// do not own or cannot change.
+    private static func restrict(
+        _ path: String, info: stat, to mode: mode_t, with change: (mode_t) -> Int32
+    ) throws(VaultError) {
         guard info.st_mode & 0o077 != 0 else { return }
-        guard info.st_uid == geteuid(), chmod(path, mode) == 0 else {
+        guard info.st_uid == geteuid(), change(mode) == 0 else {
             throw .insecurePermissions(
                 path: path,
                 detail: "other users can reach it (mode \(octal(info.st_mode))) and it cannot "

@@ -38,18 +38,8 @@ final class ConnectProxy: @unchecked Sendable {
         }
         let target = text.split(separator: " ").dropFirst().first ?? ""
         guard let port = UInt16(target.split(separator: ":").last ?? "") else { return }
-        let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard let upstream = loopbackConnection(port: port) else { return }
         defer { close(upstream) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else { return }
         let established = Array("HTTP/1.1 200 Connection established\r\n\r\n".utf8)
         _ = established.withUnsafeBytes { send(client, $0.baseAddress, $0.count, 0) }
         relay(client, upstream)

@@ -99,6 +99,26 @@ func loopbackSocket(listening: Bool = true) throws -> (socket: Int32, port: UInt
     return (fd, UInt16(bigEndian: address.sin_port))
 }
 
+/// A socket connected to 127.0.0.1 on `port`, or nil when nothing accepts there.
+func loopbackConnection(port: UInt16) -> Int32? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return nil }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+        }
+    }
+    guard connected else {
+        close(fd)
+        return nil
+    }
+    return fd
+}
+
 /// A raw HTTP/1.1 answer that closes the connection.
 func rawAnswer(status: String, headers: [String] = [], body: String) -> String {
     let lines =

@@ -65,7 +65,10 @@ final class TLSTransportTests {
             server.standardError = FileHandle.nullDevice
             try server.run()
             for _ in 0..<50 {
-                if let socket = try? connectable(port) { close(socket); return (port, server) }
+                if let socket = loopbackConnection(port: UInt16(port)) {
+                    close(socket)
+                    return (port, server)
+                }
                 if !server.isRunning { break }
                 usleep(20_000)
             }
@@ -73,24 +76,6 @@ final class TLSTransportTests {
             server.waitUntilExit()
         }
         throw TransportError.other(detail: "no port for the TLS test server")
-    }
-
-    private func connectable(_ port: Int) throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard result == 0 else {
-            close(socket)
-            throw TransportError.other(detail: "not yet")
-        }
-        return socket
     }
 
     private func stop(_ server: ChildProcess) {

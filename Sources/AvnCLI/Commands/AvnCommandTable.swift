@@ -55,7 +55,10 @@ extension CommandTable {
         "secret-store", value: "STORE",
         help: "Where to keep the token: keyring, kernel or file (default: the vault's setting, "
             + "else keyring).",
-        completion: .words(SecretStoreKind.allCases.map(\.rawValue)))
+        completion: storeNames)
+
+    /// The secret stores, as options take them.
+    static let storeNames = Completion.words(SecretStoreKind.allCases.map(\.rawValue))
 
     static let jsonOption = OptionSpec("json", help: "Print JSON instead of a table.")
 
@@ -253,7 +256,7 @@ extension CommandTable {
             options: [
                 OptionSpec(
                     "to", value: "STORE", help: "The store to move to: keyring, kernel or file.",
-                    completion: .words(["keyring", "kernel", "file"])),
+                    completion: storeNames),
                 OptionSpec("all", help: "Move every profile's token."),
             ],
             discussion: "Each move is atomic: once it succeeds the token is in exactly one "
