@@ -89,11 +89,6 @@ public final class FakeAPIProcess: @unchecked Sendable {
         _ = try admin(.post, "/_fake/faults", body: fault.json)
     }
 
-    /// `DELETE /_fake/faults`: behave normally again.
-    public func clearFaults() throws {
-        _ = try admin(.delete, "/_fake/faults")
-    }
-
     /// `POST /_fake/clock`: let `seconds` pass for every token.
     public func advanceClock(seconds: Int) throws {
         _ = try admin(.post, "/_fake/clock", body: .dictionary(["advance_seconds": .int(seconds)]))

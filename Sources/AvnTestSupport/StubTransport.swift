@@ -31,11 +31,6 @@ public final class StubTransport: HTTPTransport, @unchecked Sendable {
                     status: status, headers: ["content-type": "application/json"], text: json)))
     }
 
-    /// Queues one more outcome.
-    public func enqueue(_ outcome: Outcome) {
-        lock.withLock { queued.append(outcome) }
-    }
-
     /// Every request sent so far, in order.
     public var requests: [HTTPRequest] {
         lock.withLock { recorded.map(\.request) }
